@@ -1,0 +1,189 @@
+/**
+ * The network model: a validated blueprint with every default applied and every
+ * subnet planned. Constructs, stacks, the README and the diagram read this and
+ * never the raw blueprint, so a default lives in exactly one place.
+ */
+import { planVpc, type Tier, type VpcRole } from './address-plan';
+import { classifyAz, type AzKind } from './regions';
+import type { Blueprint, HealthCheckSpec, Vendor } from './schema';
+import { VENDOR_PROFILES } from './vendors';
+import { effectiveInternalCidrs, regionsOf } from './walk';
+
+export interface AccountModel {
+  readonly name: string;
+  readonly id: string;
+  readonly roleArn?: string;
+  /** Outside the TGW owner's Organization: accepts RAM shares by invitation. */
+  readonly external: boolean;
+}
+
+export interface AvailabilityZone {
+  readonly index: number;
+  /** As the blueprint gives it: an AZ ID (`euw2-az1`) or name (`eu-west-2a`). */
+  readonly value: string;
+  readonly kind: AzKind;
+  /** Short, stable suffix for names and logical IDs: `az1`, or `a` for AZ names. */
+  readonly label: string;
+}
+
+export interface SubnetModel {
+  readonly tier: Tier;
+  readonly az: AvailabilityZone;
+  readonly cidr: string;
+}
+
+export interface VpcModel {
+  readonly role: VpcRole;
+  /** `egress`, or the DMZ/spoke name. */
+  readonly name: string;
+  readonly account: string;
+  readonly cidr: string;
+  /** The fleet that inspects this VPC (egress and DMZs). */
+  readonly fleet?: string;
+  readonly shareWith: readonly string[];
+  readonly subnets: readonly SubnetModel[];
+}
+
+export interface FleetModel {
+  readonly name: string;
+  readonly vendor: Vendor;
+  readonly ami: string;
+  readonly instanceType: string;
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredCapacity: number;
+  readonly healthCheck: Required<Pick<HealthCheckSpec, 'protocol' | 'port'>> & { readonly path?: string };
+  readonly crossZone: boolean;
+  readonly managementCidrs: readonly string[];
+  readonly managementPorts: readonly number[];
+  /** Seconds an appliance may take to boot and load policy before ELB health checks count. */
+  readonly healthCheckGracePeriod: number;
+  readonly bootstrapSecret?: string;
+  readonly bootstrapBucket?: string;
+  /** Owner of the egress VPC, and so of the fleet. */
+  readonly account: string;
+  /** Every account hosting an endpoint of this fleet's service, sorted. */
+  readonly endpointAccounts: readonly string[];
+}
+
+export interface VpnModel {
+  readonly name: string;
+  readonly customerGatewayIp: string;
+  readonly bgpAsn: number;
+  readonly cidrs: readonly string[];
+  readonly staticRoutesOnly: boolean;
+}
+
+export interface RegionModel {
+  readonly code: string;
+  readonly azs: readonly AvailabilityZone[];
+  readonly transitGateway: { readonly account: string; readonly amazonSideAsn: number };
+  readonly fleets: readonly FleetModel[];
+  readonly egress: VpcModel;
+  readonly dmzs: readonly VpcModel[];
+  readonly spokes: readonly VpcModel[];
+  readonly vpns: readonly VpnModel[];
+  readonly eastWest: boolean;
+  readonly internalCidrs: readonly string[];
+}
+
+export type StateModel =
+  | { readonly backend: 'local' }
+  | { readonly backend: 's3'; readonly bucket: string; readonly region: string; readonly keyPrefix: string };
+
+export interface NetworkModel {
+  readonly name: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly accounts: Readonly<Record<string, AccountModel>>;
+  readonly regions: readonly RegionModel[];
+  readonly state: StateModel;
+}
+
+/** Builds the model of a blueprint that passed every rule. */
+export function buildModel(bp: Blueprint): NetworkModel {
+  const accounts: Record<string, AccountModel> = {};
+  for (const [name, a] of Object.entries(bp.accounts)) accounts[name] = { name, id: a.id, ...(a.roleArn ? { roleArn: a.roleArn } : {}), external: a.external ?? false };
+  return {
+    name: bp.name,
+    tags: { ...(bp.tags ?? {}) },
+    accounts,
+    regions: regionsOf(bp).map(([code]) => buildRegion(bp, code)),
+    state:
+      bp.state?.backend === 's3'
+        ? { backend: 's3', bucket: bp.state.bucket!, region: bp.state.region!, keyPrefix: bp.state.keyPrefix ?? bp.name }
+        : { backend: 'local' },
+  };
+}
+
+function buildRegion(bp: Blueprint, code: string): RegionModel {
+  const spec = bp.regions[code];
+  const azs: AvailabilityZone[] = spec.availabilityZones.map((value, index) => {
+    const kind = classifyAz(code, value) ?? 'name';
+    return { index, value, kind, label: kind === 'id' ? value.slice(value.lastIndexOf('-') + 1) : value.slice(code.length) };
+  });
+  const vpc = (role: VpcRole, name: string, account: string, cidr: string, fleet?: string, shareWith: readonly string[] = []): VpcModel => {
+    const planned = planVpc(cidr, role, azs.length);
+    if (!planned.ok) throw new Error(`internal: ${cidr} passed validation but cannot be planned: ${planned.reason}`);
+    return {
+      role,
+      name,
+      account,
+      cidr,
+      ...(fleet ? { fleet } : {}),
+      shareWith: [...shareWith],
+      subnets: planned.plan.subnets.map((s) => ({ tier: s.tier, az: azs[s.azIndex], cidr: s.cidr })),
+    };
+  };
+  const egress = vpc('egress', 'egress', spec.egress.account, spec.egress.cidr, spec.egress.fleet);
+  const dmzs = Object.entries(spec.dmzs ?? {}).map(([name, d]) => vpc('dmz', name, d.account, d.cidr, d.fleet, d.shareWith));
+  const spokes = Object.entries(spec.spokes ?? {}).map(([name, s]) => vpc('spoke', name, s.account, s.cidr));
+  const fleets: FleetModel[] = Object.entries(spec.fleets).map(([name, f]) => {
+    const profile = VENDOR_PROFILES[f.vendor];
+    const consumers = [egress, ...dmzs].filter((v) => v.fleet === name).map((v) => v.account);
+    return {
+      name,
+      vendor: f.vendor,
+      ami: f.ami,
+      instanceType: f.instanceType,
+      minSize: f.minSize,
+      maxSize: f.maxSize,
+      desiredCapacity: f.desiredCapacity ?? f.minSize,
+      healthCheck: f.healthCheck ? { ...f.healthCheck } : { ...profile.healthCheck },
+      crossZone: f.crossZone ?? true,
+      managementCidrs: [...(f.managementCidrs ?? [])],
+      managementPorts: profile.managementPorts,
+      healthCheckGracePeriod: profile.healthCheckGracePeriod,
+      ...(f.bootstrapSecret ? { bootstrapSecret: f.bootstrapSecret } : {}),
+      ...(f.bootstrapBucket ? { bootstrapBucket: f.bootstrapBucket } : {}),
+      account: spec.egress.account,
+      endpointAccounts: [...new Set(consumers)].sort(),
+    };
+  });
+  return {
+    code,
+    azs,
+    transitGateway: { ...spec.transitGateway },
+    fleets,
+    egress,
+    dmzs,
+    spokes,
+    vpns: Object.entries(spec.vpnConnections ?? {}).map(([name, v]) => ({
+      name,
+      customerGatewayIp: v.customerGatewayIp,
+      bgpAsn: v.bgpAsn,
+      cidrs: [...(v.cidrs ?? [])],
+      staticRoutesOnly: v.staticRoutesOnly ?? false,
+    })),
+    eastWest: spec.inspection?.eastWest ?? true,
+    internalCidrs: effectiveInternalCidrs(bp, code),
+  };
+}
+
+/** Every VPC of a region: egress first, then DMZs, then spokes. */
+export function vpcsOfRegion(region: RegionModel): VpcModel[] {
+  return [region.egress, ...region.dmzs, ...region.spokes];
+}
+
+export function subnetsOf(vpc: VpcModel, tier: Tier): SubnetModel[] {
+  return vpc.subnets.filter((s) => s.tier === tier);
+}

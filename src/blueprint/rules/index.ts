@@ -1,0 +1,54 @@
+/** Every semantic rule, in the order problems are reported. */
+import { accountIds } from './account-ids';
+import { accountReferences } from './account-references';
+import { asns } from './asns';
+import { availabilityZones } from './availability-zones';
+import { bootstrapSecrets } from './bootstrap-secrets';
+import { cidrCanonical } from './cidr-canonical';
+import { customerGateways } from './customer-gateways';
+import { fleetImages } from './fleet-images';
+import { fleetReferences } from './fleet-references';
+import { fleetSizes } from './fleet-sizes';
+import { healthChecks } from './health-checks';
+import { internalCidrs } from './internal-cidrs';
+import { managementCidrs } from './management-cidrs';
+import { roleArns } from './role-arns';
+import type { Rule } from './rule';
+import { shareWith } from './share-with';
+import { stateBackend } from './state-backend';
+import { tags } from './tags';
+import { vpcCidrOverlap } from './vpc-cidr-overlap';
+import { vpcCidrSize } from './vpc-cidr-size';
+import { vpcFitsTiers } from './vpc-fits-tiers';
+import { vpnCidrs } from './vpn-cidrs';
+import { azNamesAcrossAccounts, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
+
+export type { Rule } from './rule';
+
+export const RULES: readonly Rule[] = [
+  accountIds,
+  roleArns,
+  accountReferences,
+  fleetReferences,
+  availabilityZones,
+  cidrCanonical,
+  vpcCidrSize,
+  vpcCidrOverlap,
+  vpcFitsTiers,
+  internalCidrs,
+  vpnCidrs,
+  asns,
+  customerGateways,
+  fleetSizes,
+  fleetImages,
+  healthChecks,
+  managementCidrs,
+  bootstrapSecrets,
+  shareWith,
+  stateBackend,
+  tags,
+  azNamesAcrossAccounts,
+  nonPrivateCidrs,
+  fleetBelowAzCount,
+  unusedFleets,
+];

@@ -1,0 +1,59 @@
+import { contains, parseCidr, RFC1918, SHARED_ADDRESS_SPACE } from '../cidr';
+import { warning, type Problem } from '../problems';
+import { classifyAz } from '../regions';
+import { fleetsOf, regionsOf, vpcsOf } from '../walk';
+import type { Rule } from './rule';
+
+export const azNamesAcrossAccounts: Rule = {
+  id: 'az-names-across-accounts',
+  description: 'Warns when AZ names are used in a region whose VPCs span several accounts.',
+  check(bp) {
+    const problems: Problem[] = [];
+    for (const [region, spec] of regionsOf(bp)) {
+      const accounts = new Set(vpcsOf(bp).filter((v) => v.region === region).map((v) => v.account));
+      const usesNames = spec.availabilityZones.some((az) => classifyAz(region, az) === 'name');
+      if (usesNames && accounts.size > 1) {
+        problems.push(
+          warning(this.id, ['regions', region, 'availabilityZones'], spec.availabilityZones, `AZ names map to different physical zones in each of the ${accounts.size} accounts; a DMZ endpoint may land in a zone its fleet is not in. Use AZ IDs`),
+        );
+      }
+    }
+    return problems;
+  },
+};
+
+export const nonPrivateCidrs: Rule = {
+  id: 'non-private-cidrs',
+  description: 'Warns about VPC CIDRs outside RFC 1918 and 100.64.0.0/10.',
+  check(bp) {
+    const privateBlocks = [...RFC1918, SHARED_ADDRESS_SPACE].map((c) => parseCidr(c)).flatMap((p) => (p.ok ? [p.block] : []));
+    return vpcsOf(bp).flatMap((vpc) => {
+      const parsed = parseCidr(vpc.cidr);
+      if (!parsed.ok || privateBlocks.some((b) => contains(b, parsed.block))) return [];
+      return [warning(this.id, [...vpc.path, 'cidr'], vpc.cidr, 'is outside RFC 1918 and 100.64.0.0/10; make sure it is address space you own')];
+    });
+  },
+};
+
+export const fleetBelowAzCount: Rule = {
+  id: 'fleet-below-az-count',
+  description: 'Warns when a fleet\'s minSize leaves an AZ without an appliance.',
+  check(bp) {
+    return fleetsOf(bp).flatMap(({ region, fleet, path }) => {
+      const azCount = bp.regions[region].availabilityZones.length;
+      if (fleet.minSize >= azCount || fleet.minSize < 1) return [];
+      return [warning(this.id, [...path, 'minSize'], fleet.minSize, `is below the region's ${azCount} AZs: an AZ may have no appliance and rely on cross-zone load balancing`)];
+    });
+  },
+};
+
+export const unusedFleets: Rule = {
+  id: 'unused-fleets',
+  description: 'Warns about a fleet that neither the egress VPC nor any DMZ uses (it would still run and cost).',
+  check(bp) {
+    const used = new Set(vpcsOf(bp).flatMap((v) => (v.fleet ? [`${v.region}/${v.fleet}`] : [])));
+    return fleetsOf(bp)
+      .filter(({ region, name }) => !used.has(`${region}/${name}`))
+      .map(({ name, path }) => warning(this.id, path, name, 'is used by no egress VPC or DMZ; it would still run appliances'));
+  },
+};
