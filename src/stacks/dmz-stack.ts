@@ -1,0 +1,103 @@
+import type { NetworkModel, RegionModel, VpcModel } from '../blueprint/model';
+import { RamPrincipalAssociation, RamResourceAssociation, RamResourceShare, RouteTable, RouteTableAssociation, VpcEndpoint } from '../cdk/aws';
+import { TerraformOutput, type Construct } from '../cdk/core';
+import { GatewayLoadBalancerEndpoints } from '../constructs/gateway-load-balancer-endpoints';
+import { addRoute } from '../constructs/routing';
+import { nameTag } from '../constructs/tags';
+import { TieredVpc } from '../constructs/tiered-vpc';
+import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
+import type { EgressStack } from './egress-stack';
+import type { HubStack } from './hub-stack';
+import { vpcStackName } from './names';
+import { NetworkStack } from './network-stack';
+import { subnetIdsOutput } from './outputs';
+
+export interface DmzStackProps {
+  readonly model: NetworkModel;
+  readonly region: RegionModel;
+  readonly dmz: VpcModel;
+  readonly hub: HubStack;
+  readonly egress: EgressStack;
+}
+
+/**
+ * An internet-facing DMZ inspected at its edge: the IGW's edge route table sends
+ * traffic for each public subnet to that AZ's GWLB endpoint of the DMZ's fleet,
+ * and the public subnets answer through the same endpoint (DESIGN.md, rows "DMZ").
+ */
+export class DmzStack extends NetworkStack {
+  constructor(scope: Construct, id: string, props: DmzStackProps) {
+    super(scope, id, { model: props.model, region: props.region, account: props.dmz.account });
+    const { model, region, dmz, hub, egress } = props;
+    const name = vpcStackName(model, region, dmz);
+    const vpc = new TieredVpc(this, 'vpc', { name, vpc: dmz, accountId: this.accountId(dmz.account), internetGateway: true });
+    const igw = vpc.internetGateway!;
+
+    const endpoints = new GatewayLoadBalancerEndpoints(this, 'gwlbe', {
+      name,
+      vpcId: vpc.vpc.id,
+      subnets: vpc.tier('gwlbe').map((s) => ({ az: s.az, subnetId: s.subnet.id })),
+      serviceName: egress.fleets.get(dmz.fleet!)!.endpointService.serviceName,
+    });
+
+    const tgwAccount = region.transitGateway.account;
+    const attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
+      name,
+      vpcId: vpc.vpc.id,
+      subnetIds: vpc.subnetIds('tgw'),
+      transitGatewayId: hub.hub.transitGateway.id,
+      transitGatewayProvider: this.providerFor(tgwAccount),
+      associationRouteTableId: hub.hub.routeTables.spokes.id,
+      propagationRouteTableIds: {
+        inspection: hub.hub.routeTables.inspection.id,
+        ...(region.eastWest ? {} : { spokes: hub.hub.routeTables.spokes.id }),
+      },
+    });
+
+    // Ingress: the IGW hands traffic for a public subnet to that AZ's endpoint, never straight in.
+    const edge = new RouteTable(this, 'edge_route_table', { vpcId: vpc.vpc.id, tags: nameTag(`${name}-igw-edge`) });
+    new RouteTableAssociation(this, 'edge_route_table_association', { gatewayId: igw.id, routeTableId: edge.id });
+    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
+    for (const az of region.azs) {
+      const inAz = <T extends { az: { label: string } }>(list: T[]) => list.find((s) => s.az.label === az.label)!;
+      const toEndpoint = { kind: 'gwlb-endpoint', vpcEndpointId: endpoints.endpointIdIn(az) } as const;
+      const publicSubnet = inAz(vpc.tier('public'));
+      addRoute(this, `edge_route_public_${az.label}`, edge, publicSubnet.cidr, toEndpoint);
+      vpc.route(inAz(vpc.tier('gwlbe')), '0.0.0.0/0', { kind: 'internet-gateway', gatewayId: igw.id });
+      vpc.route(publicSubnet, '0.0.0.0/0', toEndpoint);
+      vpc.routeInternal(publicSubnet, region.internalCidrs, toTgw);
+      const app = inAz(vpc.tier('app'));
+      vpc.routeInternal(app, region.internalCidrs, toTgw);
+      vpc.route(app, '0.0.0.0/0', toTgw);
+    }
+
+    // S3 without a trip through NAT and the appliances (package mirrors, logs, backups).
+    new VpcEndpoint(this, 's3_endpoint', {
+      vpcId: vpc.vpc.id,
+      serviceName: `com.amazonaws.${region.code}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: vpc.tier('app').map((s) => s.routeTable.id),
+      tags: nameTag(`${name}-s3`),
+    });
+
+    if (dmz.shareWith.length > 0) this.shareSubnets(name, vpc, dmz);
+
+    new TerraformOutput(this, 'vpc_id', { value: vpc.vpc.id });
+    subnetIdsOutput(this, vpc);
+    new TerraformOutput(this, 'tgw_attachment_id', { value: attachment.attachmentId });
+    new TerraformOutput(this, 'gwlb_endpoint_ids', {
+      value: Object.fromEntries(region.azs.map((az) => [az.label, endpoints.endpointIdIn(az)])),
+    });
+  }
+
+  /** The "shared DMZ": other accounts of the Organization place their ALBs and apps in these subnets. */
+  private shareSubnets(name: string, vpc: TieredVpc, dmz: VpcModel): void {
+    const share = new RamResourceShare(this, 'subnet_share', { name: `${name}-subnets`, allowExternalPrincipals: false, tags: nameTag(`${name}-subnets`) });
+    for (const subnet of [...vpc.tier('public'), ...vpc.tier('app')]) {
+      new RamResourceAssociation(this, `subnet_share_${subnet.tier}_${subnet.az.label}`, { resourceShareArn: share.arn, resourceArn: subnet.subnet.arn });
+    }
+    for (const account of dmz.shareWith) {
+      new RamPrincipalAssociation(this, `subnet_share_with_${account}`, { resourceShareArn: share.arn, principal: this.accountId(account) });
+    }
+  }
+}

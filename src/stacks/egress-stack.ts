@@ -1,0 +1,121 @@
+import type { NetworkModel, RegionModel } from '../blueprint/model';
+import { TerraformOutput, type Construct } from '../cdk/core';
+import { ApplianceFleet } from '../constructs/appliance-fleet';
+import { GatewayLoadBalancerEndpoints } from '../constructs/gateway-load-balancer-endpoints';
+import { NatGateways } from '../constructs/nat-gateways';
+import { TieredVpc } from '../constructs/tiered-vpc';
+import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
+import { Ec2TransitGatewayRoute } from '../cdk/aws';
+import type { HubStack } from './hub-stack';
+import { regionPrefix } from './names';
+import { NetworkStack } from './network-stack';
+import { subnetIdsOutput } from './outputs';
+
+export interface EgressStackProps {
+  readonly model: NetworkModel;
+  readonly region: RegionModel;
+  readonly hub: HubStack;
+}
+
+/**
+ * The central egress and inspection VPC: every appliance fleet of the region
+ * (each behind its own GWLB and endpoint service), the egress fleet's endpoints,
+ * NAT per AZ, and the TGW attachment in appliance mode that all inspected
+ * traffic enters by (DESIGN.md, routing rows "egress").
+ */
+export class EgressStack extends NetworkStack {
+  readonly fleets: ReadonlyMap<string, ApplianceFleet>;
+  readonly vpc: TieredVpc;
+
+  constructor(scope: Construct, id: string, props: EgressStackProps) {
+    const egress = props.region.egress;
+    super(scope, id, { model: props.model, region: props.region, account: egress.account });
+    const { model, region, hub } = props;
+    const name = `${regionPrefix(model, region)}-egress`;
+    const accountId = this.accountId(egress.account);
+
+    this.vpc = new TieredVpc(this, 'vpc', { name, vpc: egress, accountId, internetGateway: true });
+    const igw = this.vpc.internetGateway!;
+    const nat = new NatGateways(this, 'nat', {
+      name,
+      subnets: this.vpc.tier('public').map((s) => ({ az: s.az, subnetId: s.subnet.id })),
+      dependsOn: [igw],
+    });
+
+    const fleets = new Map<string, ApplianceFleet>();
+    for (const fleet of region.fleets) {
+      fleets.set(
+        fleet.name,
+        new ApplianceFleet(this, `fleet_${fleet.name}`, {
+          name: `${regionPrefix(model, region)}-${fleet.name}`,
+          fleet,
+          region: region.code,
+          partition: this.partition,
+          accountId,
+          vpcId: this.vpc.vpc.id,
+          subnets: this.vpc.tier('appliance').map((s) => ({ az: s.az, subnetId: s.subnet.id, cidr: s.cidr })),
+          allowedAccountIds: fleet.endpointAccounts.map((a) => this.accountId(a)),
+        }),
+      );
+    }
+    this.fleets = fleets;
+    for (const fleet of fleets.values()) this.addFile(fleet.userData.file, fleet.userData.content);
+
+    const endpoints = new GatewayLoadBalancerEndpoints(this, 'gwlbe', {
+      name,
+      vpcId: this.vpc.vpc.id,
+      subnets: this.vpc.tier('gwlbe').map((s) => ({ az: s.az, subnetId: s.subnet.id })),
+      serviceName: fleets.get(egress.fleet!)!.endpointService.serviceName,
+    });
+
+    const tgwAccount = region.transitGateway.account;
+    const tgwProvider = this.providerFor(tgwAccount);
+    const attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
+      name,
+      vpcId: this.vpc.vpc.id,
+      subnetIds: this.vpc.subnetIds('tgw'),
+      transitGatewayId: hub.hub.transitGateway.id,
+      applianceModeSupport: true,
+      transitGatewayProvider: tgwProvider,
+      associationRouteTableId: hub.hub.routeTables.inspection.id,
+      propagationRouteTableIds: {},
+    });
+    // Everything that leaves a spoke, a DMZ or an office goes to inspection first.
+    for (const table of ['spokes', 'onprem'] as const) {
+      new Ec2TransitGatewayRoute(this, `tgw_route_${table}_default`, {
+        provider: tgwProvider,
+        destinationCidrBlock: '0.0.0.0/0',
+        transitGatewayAttachmentId: attachment.attachmentId,
+        transitGatewayRouteTableId: hub.hub.routeTables[table].id,
+      });
+    }
+
+    // A VPC route to the TGW is valid only once the VPC is attached: read the ID off the attachment.
+    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
+    for (const az of region.azs) {
+      const inAz = <T extends { az: { label: string } }>(list: T[]) => list.find((s) => s.az.label === az.label)!;
+      const toEndpoint = { kind: 'gwlb-endpoint', vpcEndpointId: endpoints.endpointIdIn(az) } as const;
+      const toNat = { kind: 'nat-gateway', natGatewayId: nat.natGatewayIdIn(az) } as const;
+      this.vpc.route(inAz(this.vpc.tier('tgw')), '0.0.0.0/0', toEndpoint);
+      const gwlbe = inAz(this.vpc.tier('gwlbe'));
+      this.vpc.route(gwlbe, '0.0.0.0/0', toNat);
+      this.vpc.routeInternal(gwlbe, region.internalCidrs, toTgw);
+      const publicSubnet = inAz(this.vpc.tier('public'));
+      this.vpc.route(publicSubnet, '0.0.0.0/0', { kind: 'internet-gateway', gatewayId: igw.id });
+      // Replies from the internet to internal hosts are inspected on their way back in.
+      this.vpc.routeInternal(publicSubnet, region.internalCidrs, toEndpoint);
+      const appliance = inAz(this.vpc.tier('appliance'));
+      this.vpc.route(appliance, '0.0.0.0/0', toNat);
+      this.vpc.routeInternal(appliance, region.internalCidrs, toTgw);
+    }
+
+    new TerraformOutput(this, 'vpc_id', { value: this.vpc.vpc.id });
+    subnetIdsOutput(this, this.vpc);
+    new TerraformOutput(this, 'tgw_attachment_id', { value: attachment.attachmentId });
+    for (const [fleetName, fleet] of fleets) {
+      new TerraformOutput(this, `${fleetName}_endpoint_service_name`, { value: fleet.endpointService.serviceName });
+      new TerraformOutput(this, `${fleetName}_gwlb_arn`, { value: fleet.loadBalancer.arn });
+      new TerraformOutput(this, `${fleetName}_asg_name`, { value: fleet.autoScalingGroup.name });
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import type { NetworkModel, RegionModel } from '../blueprint/model';
+import { AwsProvider } from '../cdk/aws';
+import { LocalBackend, S3Backend, TerraformStack, type Construct, type Node, type TerraformElement } from '../cdk/core';
+import { partitionOf } from './names';
+
+export interface NetworkStackProps {
+  readonly model: NetworkModel;
+  readonly region: RegionModel;
+  /** The account whose credentials the stack's default provider uses. */
+  readonly account: string;
+}
+
+/** Where the local backend keeps state, relative to a stack's folder (`<out>/stacks/<stack>/`). */
+export const LOCAL_STATE_DIR = '../../state';
+
+/**
+ * What every stack shares: one Terraform state (local inside the output folder,
+ * or S3 with a lock file), an AWS provider for its home account and one alias per
+ * other account it acts in, and logical IDs that read like the construct tree.
+ */
+export class NetworkStack extends TerraformStack {
+  readonly model: NetworkModel;
+  readonly region: RegionModel;
+  readonly account: string;
+  readonly partition: string;
+  private readonly aliases = new Map<string, AwsProvider>();
+  private readonly logicalIds = new Map<string, string>();
+  private readonly extraFiles = new Map<string, string>();
+
+  constructor(scope: Construct, id: string, props: NetworkStackProps) {
+    super(scope, id);
+    this.model = props.model;
+    this.region = props.region;
+    this.account = props.account;
+    this.partition = partitionOf(props.region.code);
+    const state = props.model.state;
+    if (state.backend === 's3') {
+      new S3Backend(this, { bucket: state.bucket, key: `${state.keyPrefix}/${id}.tfstate`, region: state.region, encrypt: true });
+      // Terraform >= 1.10 locks with a lock object beside the state; no DynamoDB table to manage.
+      this.addOverride('terraform.backend.s3.use_lockfile', true);
+    } else {
+      new LocalBackend(this, { path: `${LOCAL_STATE_DIR}/${id}.tfstate` });
+    }
+    new AwsProvider(this, 'aws', this.providerConfig(props.account));
+  }
+
+  /** A file written beside the stack's Terraform, at `path` relative to its folder. */
+  addFile(path: string, content: string): void {
+    if (this.extraFiles.has(path)) throw new Error(`internal: ${this.node.id} writes ${path} twice`);
+    this.extraFiles.set(path, content);
+  }
+
+  get files(): ReadonlyMap<string, string> {
+    return this.extraFiles;
+  }
+
+  accountId(account: string): string {
+    const found = this.model.accounts[account];
+    if (!found) throw new Error(`internal: unknown account ${account}`);
+    return found.id;
+  }
+
+  /** The provider for `account`: undefined (the default provider) for the home account. */
+  providerFor(account: string): AwsProvider | undefined {
+    if (account === this.account) return undefined;
+    let provider = this.aliases.get(account);
+    if (!provider) {
+      provider = new AwsProvider(this, `aws_${account}`, { ...this.providerConfig(account), alias: account });
+      this.aliases.set(account, provider);
+    }
+    return provider;
+  }
+
+  private providerConfig(account: string) {
+    const { model, region } = this;
+    const spec = model.accounts[account];
+    return {
+      region: region.code,
+      // Refuses to run with credentials for any other account: a wrong profile cannot touch the wrong estate.
+      allowedAccountIds: [spec.id],
+      ...(spec.roleArn ? { assumeRole: [{ roleArn: spec.roleArn, sessionName: `gwlb-blueprint-${model.name}` }] } : {}),
+      defaultTags: [{ tags: { ManagedBy: 'gwlb-blueprint', 'gwlb-blueprint:network': model.name, ...model.tags } }],
+    };
+  }
+
+  /** `vpc/subnet_public_az1` → `vpc_subnet_public_az1`: readable, and stable for as long as the names are. */
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = 'node' in element ? element.node : element;
+    const scopes = node.scopes;
+    const components = scopes.slice(scopes.indexOf(this) + 1).map((c) => c.node.id);
+    let id = components.join('_').replace(/[^A-Za-z0-9_]/g, '_');
+    if (!/^[A-Za-z_]/.test(id)) id = `_${id}`;
+    const path = node.path;
+    const owner = this.logicalIds.get(id);
+    if (owner !== undefined && owner !== path) throw new Error(`internal: logical ID ${id} of ${path} is also used by ${owner}`);
+    this.logicalIds.set(id, path);
+    return id;
+  }
+}

@@ -1,0 +1,48 @@
+import type { NetworkModel, RegionModel, VpcModel } from '../blueprint/model';
+import { TerraformOutput, type Construct } from '../cdk/core';
+import { TieredVpc } from '../constructs/tiered-vpc';
+import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
+import type { HubStack } from './hub-stack';
+import { vpcStackName } from './names';
+import { NetworkStack } from './network-stack';
+import { subnetIdsOutput } from './outputs';
+
+export interface SpokeStackProps {
+  readonly model: NetworkModel;
+  readonly region: RegionModel;
+  readonly spoke: VpcModel;
+  readonly hub: HubStack;
+}
+
+/**
+ * A workload VPC: everything it sends leaves through the TGW, whose `spokes`
+ * table sends it to inspection. It depends on the hub alone, so adding or
+ * removing another spoke never changes this stack.
+ */
+export class SpokeStack extends NetworkStack {
+  constructor(scope: Construct, id: string, props: SpokeStackProps) {
+    super(scope, id, { model: props.model, region: props.region, account: props.spoke.account });
+    const { model, region, spoke, hub } = props;
+    const name = vpcStackName(model, region, spoke);
+    const vpc = new TieredVpc(this, 'vpc', { name, vpc: spoke, accountId: this.accountId(spoke.account) });
+    const attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
+      name,
+      vpcId: vpc.vpc.id,
+      subnetIds: vpc.subnetIds('tgw'),
+      transitGatewayId: hub.hub.transitGateway.id,
+      transitGatewayProvider: this.providerFor(region.transitGateway.account),
+      associationRouteTableId: hub.hub.routeTables.spokes.id,
+      propagationRouteTableIds: {
+        inspection: hub.hub.routeTables.inspection.id,
+        // With east-west inspection off, spokes reach each other directly.
+        ...(region.eastWest ? {} : { spokes: hub.hub.routeTables.spokes.id }),
+      },
+    });
+    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
+    for (const subnet of vpc.tier('workload')) vpc.route(subnet, '0.0.0.0/0', toTgw);
+
+    new TerraformOutput(this, 'vpc_id', { value: vpc.vpc.id });
+    subnetIdsOutput(this, vpc);
+    new TerraformOutput(this, 'tgw_attachment_id', { value: attachment.attachmentId });
+  }
+}

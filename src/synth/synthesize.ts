@@ -1,0 +1,38 @@
+/**
+ * Synthesis of a network model into Terraform: one folder per stack
+ * (`stacks/<stack>/cdk.tf.json`, or `cdk.tf` with HCL) plus cdktf's `manifest.json`.
+ * The same function runs under `gwlb-blueprint synth` and under `cdktf synth`
+ * (through the project's cdktf.json app), so both write identical stacks.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { NetworkModel } from '../blueprint/model';
+import { App } from '../cdk/core';
+import { addNetworkStacks } from '../stacks/network-app';
+
+export interface SynthesizeOptions {
+  /** Folder to write into; under cdktf CLI it comes from CDKTF_OUTDIR. */
+  readonly outdir?: string;
+  /** @default false */
+  readonly hcl?: boolean;
+}
+
+export interface SynthesizeResult {
+  readonly outdir: string;
+  /** Stack names in deploy order (hub, egress, DMZs, spokes; per region). */
+  readonly stacks: readonly string[];
+}
+
+export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
+  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), hclOutput: options.hcl ?? false, stackTraces: false });
+  const stacks = addNetworkStacks(app, model);
+  app.synth();
+  for (const stack of stacks) {
+    for (const [file, content] of stack.files) {
+      const target = path.join(app.outdir, 'stacks', stack.node.id, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
+}
