@@ -1,0 +1,48 @@
+import type { StateSpec } from '../../../src/blueprint/schema';
+import { expectProblem, pathsOf, problemsOf, reference, ruleById, theProblem } from '../../helpers/blueprints';
+
+const RULE = 'state-backend';
+
+function withState(state: StateSpec) {
+  const bp = reference();
+  bp.state = state;
+  return bp;
+}
+
+describe(RULE, () => {
+  it('accepts the reference blueprint', () => {
+    expect(ruleById(RULE).check(reference())).toEqual([]);
+  });
+
+  it('refuses an s3 backend without bucket and region, reporting both', () => {
+    const found = problemsOf(withState({ backend: 's3' }), RULE);
+    expect(pathsOf(found)).toEqual(['$.state.bucket', '$.state.region']);
+    for (const problem of found) expectProblem(problem, { path: problem.path[1] === 'bucket' ? '$.state.bucket' : '$.state.region', shows: ['(missing)'] });
+  });
+
+  it.each(['Bad_Bucket', 'ab', 'my..bucket', '-bucket'])('refuses the bucket name %s', (bucket) => {
+    expectProblem(theProblem(withState({ backend: 's3', bucket, region: 'eu-west-2' }), RULE), { path: '$.state.bucket', shows: [`"${bucket}"`, 'S3 bucket name'] });
+  });
+
+  it('refuses a region that is not a region code', () => {
+    expectProblem(theProblem(withState({ backend: 's3', bucket: 'acme-state', region: 'london' }), RULE), { path: '$.state.region', shows: ['"london"'] });
+  });
+
+  it('refuses a key prefix with spaces', () => {
+    expectProblem(theProblem(withState({ backend: 's3', bucket: 'acme-state', region: 'eu-west-2', keyPrefix: 'gwlb state' }), RULE), {
+      path: '$.state.keyPrefix',
+      shows: ['"gwlb state"'],
+    });
+  });
+
+  it('refuses s3 settings on a local backend', () => {
+    expectProblem(theProblem(withState({ backend: 'local', bucket: 'acme-state' }), RULE), { path: '$.state.bucket', shows: ['"acme-state"', 'only to backend "s3"'] });
+  });
+
+  it('accepts a complete s3 backend and no state at all', () => {
+    expect(problemsOf(withState({ backend: 's3', bucket: 'acme-tf-state.eu', region: 'eu-west-2', keyPrefix: 'gwlb/acme' }), RULE)).toEqual([]);
+    const bp = reference();
+    delete bp.state;
+    expect(problemsOf(bp, RULE)).toEqual([]);
+  });
+});
