@@ -6,8 +6,10 @@
  * Fixed tiers (`tgw`, `gwlbe`) are /28, as AWS recommends for TGW attachment and
  * endpoint subnets. The other tiers share what is left: they all get the largest
  * equal size that fits, clamped to a per-tier range (an ALB needs at least a /27;
- * a NAT subnet gains nothing beyond a /26). Blocks are laid out largest first, so
- * each one is naturally aligned and nothing can overlap.
+ * a NAT subnet gains nothing beyond a /26). Room is kept for as many AZs as the
+ * VPC can hold (up to six), whatever the region uses today, so adding an AZ later
+ * moves nothing. Blocks are laid out largest first, so each one is naturally
+ * aligned and nothing can overlap.
  */
 import { format, parseCidr, sizeOf, smallestPrefixHolding, subnetAt, type Ipv4Block } from './cidr';
 
@@ -56,6 +58,9 @@ export interface VpcPlan {
   readonly subnets: readonly PlannedSubnet[];
   /** Prefix length each tier got. */
   readonly tierPrefixes: Readonly<Partial<Record<Tier, number>>>;
+  /** AZ slots the layout reserves room for (subnets exist for the first `azCount`). */
+  readonly azSlots: number;
+  /** Addresses in no subnet, the free slots of AZs not yet used included. */
   readonly unusedAddresses: number;
 }
 
@@ -71,22 +76,31 @@ function totalAddresses(tiers: readonly TierSizing[], azCount: number, sharedPre
   return azCount * tiers.reduce((sum, t) => sum + sizeOf(clamp(sharedPrefix, t)), 0);
 }
 
+/** AWS regions have at most six AZs: no VPC is planned for more. */
+export const MAX_AZ_SLOTS = 6;
+
+/** Addresses one AZ needs when every tier gets its smallest size. */
+function minimumPerAz(tiers: readonly TierSizing[]): number {
+  return tiers.reduce((sum, t) => sum + sizeOf(t.smallestPrefix), 0);
+}
+
+/**
+ * How many AZ slots a VPC is laid out for: as many as it can hold at the smallest
+ * tier sizes, up to six. It depends on the VPC's CIDR and role only, so adding an
+ * AZ to a region fills the next free slot and moves no existing subnet.
+ */
+export function azSlots(cidr: Ipv4Block, role: VpcRole): number {
+  return Math.min(MAX_AZ_SLOTS, Math.floor(sizeOf(cidr.prefix) / minimumPerAz(TIERS[role])));
+}
+
 export function planVpc(cidr: string, role: VpcRole, azCount: number): PlanResult {
   const parsed = parseCidr(cidr);
   if (!parsed.ok) throw new Error(`internal: planVpc(${cidr}) needs a canonical CIDR`);
   const vpc = parsed.block;
   const tiers = TIERS[role];
-  const available = sizeOf(vpc.prefix);
-
-  let sharedPrefix: number | undefined;
-  for (let candidate = vpc.prefix + 1; candidate <= 28; candidate++) {
-    if (totalAddresses(tiers, azCount, candidate) <= available) {
-      sharedPrefix = candidate;
-      break;
-    }
-  }
-  if (sharedPrefix === undefined) {
-    const needed = totalAddresses(tiers, azCount, 32);
+  const slots = azSlots(vpc, role);
+  if (azCount > slots) {
+    const needed = azCount * minimumPerAz(tiers);
     const smallestFittingPrefix = smallestPrefixHolding(needed);
     return {
       ok: false,
@@ -94,17 +108,25 @@ export function planVpc(cidr: string, role: VpcRole, azCount: number): PlanResul
       reason: `is too small for the ${role} VPC's ${tiers.length} subnet tiers in ${azCount} AZs (${needed} addresses); it needs at least a /${smallestFittingPrefix}`,
     };
   }
-
+  // The largest equal size for the shared tiers at which every slot fits (found by the loop; the
+  // smallest sizes always fit, since `slots` was counted with them).
+  let sharedPrefix = 28;
+  for (let candidate = vpc.prefix + 1; candidate <= 28; candidate++) {
+    if (totalAddresses(tiers, slots, candidate) <= sizeOf(vpc.prefix)) {
+      sharedPrefix = candidate;
+      break;
+    }
+  }
   const tierPrefixes: Partial<Record<Tier, number>> = {};
   for (const t of tiers) tierPrefixes[t.tier] = clamp(sharedPrefix, t);
-  return { ok: true, plan: layOut(vpc, role, azCount, tierPrefixes) };
+  return { ok: true, plan: layOut(vpc, role, slots, azCount, tierPrefixes) };
 }
 
-function layOut(vpc: Ipv4Block, role: VpcRole, azCount: number, tierPrefixes: Partial<Record<Tier, number>>): VpcPlan {
+function layOut(vpc: Ipv4Block, role: VpcRole, slots: number, azCount: number, tierPrefixes: Partial<Record<Tier, number>>): VpcPlan {
   const tiers = TIERS[role];
   const wanted: { tier: Tier; tierOrder: number; azIndex: number; prefix: number }[] = [];
   tiers.forEach((t, tierOrder) => {
-    for (let azIndex = 0; azIndex < azCount; azIndex++) wanted.push({ tier: t.tier, tierOrder, azIndex, prefix: tierPrefixes[t.tier]! });
+    for (let azIndex = 0; azIndex < slots; azIndex++) wanted.push({ tier: t.tier, tierOrder, azIndex, prefix: tierPrefixes[t.tier]! });
   });
   // Largest blocks first keeps every block aligned on its own size.
   const byPlacement = [...wanted].sort((a, b) => a.prefix - b.prefix || a.tierOrder - b.tierOrder || a.azIndex - b.azIndex);
@@ -115,11 +137,13 @@ function layOut(vpc: Ipv4Block, role: VpcRole, azCount: number, tierPrefixes: Pa
     placed.set(subnet, format(subnetAt(vpc, subnet.prefix, offset / size)));
     offset += size;
   }
+  const used = wanted.filter((w) => w.azIndex < azCount);
   return {
     cidr: format(vpc),
     role,
-    subnets: wanted.map((w) => ({ tier: w.tier, azIndex: w.azIndex, cidr: placed.get(w)! })),
+    subnets: used.map((w) => ({ tier: w.tier, azIndex: w.azIndex, cidr: placed.get(w)! })),
     tierPrefixes,
-    unusedAddresses: sizeOf(vpc.prefix) - offset,
+    azSlots: slots,
+    unusedAddresses: sizeOf(vpc.prefix) - used.reduce((sum, w) => sum + sizeOf(w.prefix), 0),
   };
 }

@@ -21,136 +21,142 @@ const name = () => z.string().regex(NAME_PATTERN);
 const named = <T extends z.ZodType>(value: T) => z.record(name(), value);
 const cidr = (description: string) => z.string().describe(description);
 
-const account = z
-  .strictObject({
-    id: z.string().describe('The 12-digit AWS account ID.'),
-    roleArn: z
-      .string()
-      .optional()
-      .describe('IAM role the provider assumes in this account; absent = the caller\'s own credentials.'),
-    external: z
-      .boolean()
-      .optional()
-      .describe('The account is outside the AWS Organization of the TGW owner: it accepts RAM shares by invitation. Default false (shares inside an Organization are accepted automatically).'),
-  })
-  .describe('An AWS account the network spans.');
+/**
+ * Defines every object of the shape with `object`: strict (unknown fields are
+ * errors) for validation, or stripping, so that the semantic rules can still run
+ * on a blueprint whose only shape problems are unknown fields.
+ */
+function defineSchemas(object: typeof z.strictObject) {
+  const account = object({
+      id: z.string().describe('The 12-digit AWS account ID.'),
+      roleArn: z
+        .string()
+        .optional()
+        .describe('IAM role the provider assumes in this account; absent = the caller\'s own credentials.'),
+      external: z
+        .boolean()
+        .optional()
+        .describe('The account is outside the AWS Organization of the TGW owner: it accepts RAM shares by invitation. Default false (shares inside an Organization are accepted automatically).'),
+    })
+    .describe('An AWS account the network spans.');
 
-const healthCheck = z
-  .strictObject({
-    protocol: z.enum(HEALTH_CHECK_PROTOCOLS),
-    port: z.int().min(1).max(65535),
-    path: z.string().optional().describe('HTTP(S) only: the path the GWLB requests.'),
-  })
-  .describe('How the GWLB checks each appliance; the vendor default otherwise.');
+  const healthCheck = object({
+      protocol: z.enum(HEALTH_CHECK_PROTOCOLS),
+      port: z.int().min(1).max(65535),
+      path: z.string().optional().describe('HTTP(S) only: the path the GWLB requests.'),
+    })
+    .describe('How the GWLB checks each appliance; the vendor default otherwise.');
 
-const fleet = z
-  .strictObject({
-    vendor: z.enum(VENDORS).describe('Picks the health check, bootstrap template and defaults.'),
-    ami: z.string().describe('The appliance AMI: ami- and 8 or 17 hex digits.'),
-    instanceType: z.string().describe('EC2 instance type, e.g. c5.xlarge.'),
-    minSize: z.int(),
-    maxSize: z.int(),
-    desiredCapacity: z.int().optional().describe('Defaults to minSize.'),
-    healthCheck: healthCheck.optional(),
-    crossZone: z.boolean().optional().describe('Cross-zone load balancing on the GWLB; default true.'),
-    managementCidrs: z
-      .array(cidr('A range allowed to reach SSH/HTTPS on the appliances.'))
-      .optional()
-      .describe('Who may reach the appliances\' management ports; never 0.0.0.0/0.'),
-    bootstrapSecret: z
-      .string()
-      .optional()
-      .describe('checkpoint and generic: name of an SSM SecureString parameter, or ARN of a Secrets Manager secret, that the appliance reads at boot (the Check Point SIC key). Never the secret itself.'),
-    bootstrapBucket: z
-      .string()
-      .optional()
-      .describe('paloalto and fortinet: S3 bucket holding the vendor bootstrap package (init-cfg and auth codes, or FortiOS config and license), so no secret is in user data.'),
-  })
-  .describe('An auto-scaled appliance fleet behind its own GWLB and endpoint service.');
+  const fleet = object({
+      vendor: z.enum(VENDORS).describe('Picks the health check, bootstrap template and defaults.'),
+      ami: z.string().describe('The appliance AMI: ami- and 8 or 17 hex digits.'),
+      instanceType: z.string().describe('EC2 instance type, e.g. c5.xlarge.'),
+      minSize: z.int(),
+      maxSize: z.int(),
+      desiredCapacity: z.int().optional().describe('Defaults to minSize.'),
+      healthCheck: healthCheck.optional(),
+      crossZone: z.boolean().optional().describe('Cross-zone load balancing on the GWLB; default true.'),
+      managementCidrs: z
+        .array(cidr('A range allowed to reach SSH/HTTPS on the appliances.'))
+        .optional()
+        .describe('Who may reach the appliances\' management ports; never 0.0.0.0/0.'),
+      bootstrapSecret: z
+        .string()
+        .optional()
+        .describe('checkpoint and generic: name of an SSM SecureString parameter, or ARN of a Secrets Manager secret, that the appliance reads at boot (the Check Point SIC key). Never the secret itself.'),
+      bootstrapBucket: z
+        .string()
+        .optional()
+        .describe('paloalto and fortinet: S3 bucket holding the vendor bootstrap package (init-cfg and auth codes, or FortiOS config and license), so no secret is in user data.'),
+    })
+    .describe('An auto-scaled appliance fleet behind its own GWLB and endpoint service.');
 
-const vpcCommon = {
-  account: name().describe('Owner of the VPC.'),
-  cidr: cidr('The VPC CIDR, /16 to /24; every subnet is carved from it.'),
-};
+  const vpcCommon = {
+    account: name().describe('Owner of the VPC.'),
+    cidr: cidr('The VPC CIDR, /16 to /24; every subnet is carved from it.'),
+  };
 
-const egress = z
-  .strictObject({ ...vpcCommon, fleet: name().describe('The fleet that inspects egress and east-west traffic.') })
-  .describe('The central egress and inspection VPC of the region.');
+  const egress = object({ ...vpcCommon, fleet: name().describe('The fleet that inspects egress and east-west traffic.') })
+    .describe('The central egress and inspection VPC of the region.');
 
-const dmz = z
-  .strictObject({
-    ...vpcCommon,
-    fleet: name().describe('The fleet whose endpoint service inspects this DMZ.'),
-    shareWith: z.array(name()).optional().describe('Accounts that get the public and app subnets through RAM.'),
-  })
-  .describe('An internet-facing ingress VPC inspected at the IGW edge.');
+  const dmz = object({
+      ...vpcCommon,
+      fleet: name().describe('The fleet whose endpoint service inspects this DMZ.'),
+      shareWith: z.array(name()).optional().describe('Accounts that get the public and app subnets through RAM.'),
+    })
+    .describe('An internet-facing ingress VPC inspected at the IGW edge.');
 
-const spoke = z.strictObject({ ...vpcCommon }).describe('A workload VPC attached to the TGW.');
+  const spoke = object({ ...vpcCommon }).describe('A workload VPC attached to the TGW.');
 
-const vpn = z
-  .strictObject({
-    customerGatewayIp: z.string().describe('Public IPv4 address of the office device.'),
-    bgpAsn: z.int().describe('The office\'s BGP ASN.'),
-    cidrs: z.array(cidr('An on-premises prefix.')).optional(),
-    staticRoutesOnly: z.boolean().optional().describe('Default false (BGP).'),
-  })
-  .describe('A site-to-site VPN on the TGW.');
+  const vpn = object({
+      customerGatewayIp: z.string().describe('Public IPv4 address of the office device.'),
+      bgpAsn: z.int().describe('The office\'s BGP ASN.'),
+      cidrs: z.array(cidr('An on-premises prefix.')).optional(),
+      staticRoutesOnly: z.boolean().optional().describe('Default false (BGP).'),
+    })
+    .describe('A site-to-site VPN on the TGW.');
 
-const region = z
-  .strictObject({
-    availabilityZones: z
-      .array(z.string())
-      .describe('2 to 6 AZs, as AZ IDs (euw2-az1, preferred) or AZ names (eu-west-2a); not mixed.'),
-    transitGateway: z.strictObject({
-      account: name().describe('Owner of the hub TGW.'),
-      amazonSideAsn: z.int().describe('Private ASN, unique across regions.'),
-    }),
-    fleets: named(fleet),
-    egress,
-    dmzs: named(dmz).optional(),
-    spokes: named(spoke).optional(),
-    inspection: z
-      .strictObject({ eastWest: z.boolean().optional().describe('Spoke to spoke traffic goes through the fleet; default true.') })
-      .optional(),
-    internalCidrs: z
-      .array(cidr('A private range routed back to the TGW after inspection.'))
-      .optional()
-      .describe('Default: the RFC 1918 supernets and every VPC CIDR of the blueprint outside them.'),
-    vpnConnections: named(vpn).optional(),
-  })
-  .describe('One AWS region of the network.');
+  const region = object({
+      availabilityZones: z
+        .array(z.string())
+        .describe('2 to 6 AZs, as AZ IDs (euw2-az1, preferred) or AZ names (eu-west-2a); not mixed.'),
+      transitGateway: object({
+        account: name().describe('Owner of the hub TGW.'),
+        amazonSideAsn: z.int().describe('Private ASN, unique across regions.'),
+      }),
+      fleets: named(fleet),
+      egress,
+      dmzs: named(dmz).optional(),
+      spokes: named(spoke).optional(),
+      inspection: z
+        .strictObject({ eastWest: z.boolean().optional().describe('Spoke to spoke traffic goes through the fleet; default true.') })
+        .optional(),
+      internalCidrs: z
+        .array(cidr('A private range routed back to the TGW after inspection.'))
+        .optional()
+        .describe('Default: the RFC 1918 supernets and every VPC CIDR of the blueprint outside them.'),
+      vpnConnections: named(vpn).optional(),
+    })
+    .describe('One AWS region of the network.');
 
-const state = z
-  .strictObject({
-    backend: z.enum(['local', 's3']),
-    bucket: z.string().optional(),
-    region: z.string().optional(),
-    keyPrefix: z.string().optional(),
-  })
-  .describe('Where each stack keeps its Terraform state; default a local backend inside the output folder.');
+  const state = object({
+      backend: z.enum(['local', 's3']),
+      bucket: z.string().optional(),
+      region: z.string().optional(),
+      keyPrefix: z.string().optional(),
+    })
+    .describe('Where each stack keeps its Terraform state; default a local backend inside the output folder.');
 
-export const blueprintSchema = z
-  .strictObject({
-    $schema: z.string().optional().describe('Path or URL of blueprint.schema.json, for editors.'),
-    name: name().describe('Prefix for every AWS Name tag and stack name.'),
-    tags: z.record(z.string(), z.string()).optional().describe('Added to every taggable resource.'),
-    accounts: named(account),
-    regions: z
-      .record(z.string().regex(REGION_PATTERN), region)
-      .refine((regions) => Object.keys(regions).length > 0, { message: 'lists no region; a blueprint needs at least one' })
-      .meta({ minProperties: 1 }),
-    state: state.optional(),
-  })
-  .describe('A gwlb-blueprint network: TGW hub, GWLB inspection fleets, DMZs, spokes and VPNs.');
+  const blueprint = object({
+      $schema: z.string().optional().describe('Path or URL of blueprint.schema.json, for editors.'),
+      name: name().describe('Prefix for every AWS Name tag and stack name.'),
+      tags: z.record(z.string(), z.string()).optional().describe('Added to every taggable resource.'),
+      accounts: named(account),
+      regions: z
+        .record(z.string().regex(REGION_PATTERN), region)
+        .refine((regions) => Object.keys(regions).length > 0, { message: 'lists no region; a blueprint needs at least one' })
+        .meta({ minProperties: 1 }),
+      state: state.optional(),
+    })
+    .describe('A gwlb-blueprint network: TGW hub, GWLB inspection fleets, DMZs, spokes and VPNs.');
+
+  return { blueprint, account, region, fleet, healthCheck, egress, dmz, spoke, vpn, state };
+}
+
+const strict = defineSchemas(z.strictObject);
+
+export const blueprintSchema = strict.blueprint;
+/** The same shape with unknown fields dropped instead of refused. */
+export const lenientBlueprintSchema = defineSchemas(z.object as unknown as typeof z.strictObject).blueprint;
 
 export type Blueprint = z.infer<typeof blueprintSchema>;
-export type AccountSpec = z.infer<typeof account>;
-export type RegionSpec = z.infer<typeof region>;
-export type FleetSpec = z.infer<typeof fleet>;
-export type HealthCheckSpec = z.infer<typeof healthCheck>;
-export type EgressSpec = z.infer<typeof egress>;
-export type DmzSpec = z.infer<typeof dmz>;
-export type SpokeSpec = z.infer<typeof spoke>;
-export type VpnSpec = z.infer<typeof vpn>;
-export type StateSpec = z.infer<typeof state>;
+export type AccountSpec = z.infer<typeof strict.account>;
+export type RegionSpec = z.infer<typeof strict.region>;
+export type FleetSpec = z.infer<typeof strict.fleet>;
+export type HealthCheckSpec = z.infer<typeof strict.healthCheck>;
+export type EgressSpec = z.infer<typeof strict.egress>;
+export type DmzSpec = z.infer<typeof strict.dmz>;
+export type SpokeSpec = z.infer<typeof strict.spoke>;
+export type VpnSpec = z.infer<typeof strict.vpn>;
+export type StateSpec = z.infer<typeof strict.state>;
 export type Vendor = (typeof VENDORS)[number];

@@ -6,11 +6,11 @@
 import { buildModel, type NetworkModel } from './model';
 import { hasErrors, type Problem } from './problems';
 import { RULES } from './rules';
-import { blueprintSchema, type Blueprint } from './schema';
+import { blueprintSchema, lenientBlueprintSchema, type Blueprint } from './schema';
 import { shapeProblems } from './shape-problems';
 
 export interface ValidationResult {
-  /** Errors and warnings, in rule order. */
+  /** Errors and warnings: shape problems first, then rule problems in rule order. */
   readonly problems: readonly Problem[];
   /** Present only when there is no error. */
   readonly blueprint?: Blueprint;
@@ -19,9 +19,17 @@ export interface ValidationResult {
 
 export function validateBlueprint(value: unknown): ValidationResult {
   const shape = blueprintSchema.safeParse(value, { reportInput: true });
-  if (!shape.success) return { problems: shapeProblems(blueprintSchema, shape.error.issues) };
-  const blueprint = shape.data;
-  const problems = RULES.flatMap((rule) => rule.check(blueprint));
-  if (hasErrors(problems)) return { problems };
-  return { problems, blueprint, model: buildModel(blueprint) };
+  if (shape.success) {
+    const problems = RULES.flatMap((rule) => rule.check(shape.data));
+    if (hasErrors(problems)) return { problems };
+    return { problems, blueprint: shape.data, model: buildModel(shape.data) };
+  }
+  const problems = shapeProblems(blueprintSchema, shape.error.issues);
+  // A typo'd field name should not hide an overlapping CIDR until the next run: when the
+  // only shape problems are unknown fields, the rules still run on the rest.
+  if (shape.error.issues.every((issue) => issue.code === 'unrecognized_keys')) {
+    const lenient = lenientBlueprintSchema.safeParse(value);
+    if (lenient.success) return { problems: [...problems, ...RULES.flatMap((rule) => rule.check(lenient.data))] };
+  }
+  return { problems };
 }

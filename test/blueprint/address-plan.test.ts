@@ -11,21 +11,31 @@ function planned(result: PlanResult): VpcPlan {
 const layout = (plan: VpcPlan) => plan.subnets.map((s) => `${s.tier} ${s.azIndex} ${s.cidr}`);
 
 describe('planVpc, worked examples', () => {
-  it('fits every egress tier of 2 AZs into a /24', () => {
-    // /26 tiers need 2 x (16+16+64+64) = 320 > 256; /27 tiers need 2 x (16+16+32+32) = 192
+  it('fits every egress tier of 2 AZs into a /24, keeping room for 4 AZs', () => {
+    // At /28 per tier an AZ needs 4 x 16 = 64 addresses, so a /24 holds 4 AZ slots; with
+    // 4 slots no tier can grow (4 x (16+16+32+32) = 384 > 256), so every tier is a /28.
     const plan = planned(planVpc('10.0.0.0/24', 'egress', 2));
-    expect(plan.tierPrefixes).toEqual({ tgw: 28, gwlbe: 28, appliance: 27, public: 27 });
+    expect(plan.azSlots).toBe(4);
+    expect(plan.tierPrefixes).toEqual({ tgw: 28, gwlbe: 28, appliance: 28, public: 28 });
     expect(layout(plan)).toEqual([
-      'tgw 0 10.0.0.128/28',
-      'tgw 1 10.0.0.144/28',
-      'gwlbe 0 10.0.0.160/28',
-      'gwlbe 1 10.0.0.176/28',
-      'appliance 0 10.0.0.0/27',
-      'appliance 1 10.0.0.32/27',
-      'public 0 10.0.0.64/27',
-      'public 1 10.0.0.96/27',
+      'tgw 0 10.0.0.0/28',
+      'tgw 1 10.0.0.16/28',
+      'gwlbe 0 10.0.0.64/28',
+      'gwlbe 1 10.0.0.80/28',
+      'appliance 0 10.0.0.128/28',
+      'appliance 1 10.0.0.144/28',
+      'public 0 10.0.0.192/28',
+      'public 1 10.0.0.208/28',
     ]);
-    expect(plan.unusedAddresses).toBe(64);
+    expect(plan.unusedAddresses).toBe(256 - 8 * 16);
+  });
+
+  it('moves no subnet when an AZ is added (DESIGN.md stability contract)', () => {
+    for (const [cidr, role] of [['10.0.0.0/24', 'egress'], ['10.255.0.0/20', 'egress'], ['10.254.0.0/20', 'dmz'], ['10.10.0.0/16', 'spoke']] as const) {
+      const two = layout(planned(planVpc(cidr, role, 2)));
+      const three = layout(planned(planVpc(cidr, role, 3)));
+      expect(three.filter((line) => !/ 2 /.test(line))).toEqual(two);
+    }
   });
 
   it('keeps tgw and gwlbe subnets at /28 however large the VPC', () => {
@@ -47,17 +57,19 @@ describe('planVpc, worked examples', () => {
     expect(plan.tierPrefixes).toEqual({ gwlbe: 28, public: 27, app: 28, tgw: 28 });
   });
 
-  it('gives a spoke /16 of 3 AZs /18 workload subnets', () => {
+  it('gives a spoke /16 /19 workload subnets (room for 6 AZs)', () => {
+    // 6 x (8192 + 16) = 49248 fits in 65536; /18 would need 6 x 16400 = 98400.
     const plan = planned(planVpc('10.10.0.0/16', 'spoke', 3));
-    expect(plan.tierPrefixes).toEqual({ tgw: 28, workload: 18 });
+    expect(plan.tierPrefixes).toEqual({ tgw: 28, workload: 19 });
     expect(layout(plan)).toEqual([
       'tgw 0 10.10.192.0/28',
       'tgw 1 10.10.192.16/28',
       'tgw 2 10.10.192.32/28',
-      'workload 0 10.10.0.0/18',
-      'workload 1 10.10.64.0/18',
-      'workload 2 10.10.128.0/18',
+      'workload 0 10.10.0.0/19',
+      'workload 1 10.10.32.0/19',
+      'workload 2 10.10.64.0/19',
     ]);
+    expect(plan.unusedAddresses).toBe(65536 - 3 * 8192 - 3 * 16);
   });
 
   it('refuses an egress /24 across 6 AZs and names /23 as the smallest that fits', () => {
@@ -133,6 +145,24 @@ describe('planVpc, properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('planVpc, stability when AZs are added', () => {
+  it('keeps every subnet of the first k AZs where it was when the region grows to n AZs', () => {
+    const vpcCidr = fc
+      .integer({ min: 16, max: 24 })
+      .chain((prefix) => fc.integer({ min: 0, max: 2 ** prefix - 1 }).map((network) => format({ base: network * sizeOf(prefix), prefix })));
+    fc.assert(
+      fc.property(vpcCidr, fc.constantFrom<VpcRole>('egress', 'dmz', 'spoke'), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), (cidr, role, x, y) => {
+        const [k, n] = [Math.min(x, y), Math.max(x, y)];
+        const grown = planVpc(cidr, role, n);
+        if (!grown.ok) return;
+        const before = planned(planVpc(cidr, role, k));
+        expect(grown.plan.subnets.filter((s) => s.azIndex < k)).toEqual(before.subnets);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -102,21 +102,40 @@ describe('the model of the reference blueprint', () => {
     ]);
   });
 
-  it('carves the egress /20 as appliance /24, public /26, then tgw and gwlbe /28, AZ by AZ', () => {
-    // Worked by hand: 3 x /24 = 10.255.0-2, 3 x /26 fill 10.255.3.0-191, then six /28s.
+  it('carves the egress /20 as appliance /24, public /26, then tgw and gwlbe /28, with room for 6 AZs', () => {
+    // Worked by hand: 6 slots of /24 = 10.255.0-5, 6 x /26 = 10.255.6.0-7.127, then 6 x /28 tgw
+    // from 10.255.7.128 and 6 x /28 gwlbe from 10.255.7.224; the first 3 slots of each are used.
     expect(region.egress.subnets.map((s) => `${s.tier} ${s.az.label} ${s.cidr}`)).toEqual([
-      'tgw az1 10.255.3.192/28',
-      'tgw az2 10.255.3.208/28',
-      'tgw az3 10.255.3.224/28',
-      'gwlbe az1 10.255.3.240/28',
-      'gwlbe az2 10.255.4.0/28',
-      'gwlbe az3 10.255.4.16/28',
+      'tgw az1 10.255.7.128/28',
+      'tgw az2 10.255.7.144/28',
+      'tgw az3 10.255.7.160/28',
+      'gwlbe az1 10.255.7.224/28',
+      'gwlbe az2 10.255.7.240/28',
+      'gwlbe az3 10.255.8.0/28',
       'appliance az1 10.255.0.0/24',
       'appliance az2 10.255.1.0/24',
       'appliance az3 10.255.2.0/24',
-      'public az1 10.255.3.0/26',
-      'public az2 10.255.3.64/26',
-      'public az3 10.255.3.128/26',
+      'public az1 10.255.6.0/26',
+      'public az2 10.255.6.64/26',
+      'public az3 10.255.6.128/26',
     ]);
+  });
+});
+
+describe('rules still run beside unknown fields', () => {
+  it('reports a typo and an overlapping CIDR in one run', () => {
+    const bp = reference() as any;
+    bp.regions['eu-west-2'].spokes['prod-app'].cdir = '10.10.0.0/16';
+    bp.regions['eu-west-2'].spokes['partner-app'].cidr = '10.10.0.0/16';
+    const result = validateBlueprint(bp);
+    expect(result.model).toBeUndefined();
+    expect(result.problems.map((p) => p.rule)).toEqual(expect.arrayContaining(['schema', 'vpc-cidr-overlap']));
+  });
+
+  it('does not run the rules when a field has the wrong type', () => {
+    const bp = reference() as any;
+    bp.regions['eu-west-2'].spokes['prod-app'].cidr = 42;
+    bp.regions['eu-west-2'].spokes['partner-app'].cidr = '10.30.0.0/16';
+    expect(validateBlueprint(bp).problems.map((p) => p.rule)).toEqual(['schema']);
   });
 });

@@ -36,7 +36,8 @@ describe('validate', () => {
     expect(stdout).toContain('eu-west-2: 3 AZs (euw2-az1, euw2-az2, euw2-az3), TGW in network ASN 64520');
     // egress 10.255.0.0/20 over 3 AZs: tgw /28, gwlbe /28, appliance /24, public /26
     expect(stdout).toMatch(/egress +network +10\.255\.0\.0\/20 +\/28 +\/28 +\/24 +\/26/);
-    expect(stdout).toMatch(/spoke prod-app +production +10\.10\.0\.0\/16 +\/28 .*\/18/);
+    // a /16 spoke keeps room for 6 AZs: 6 x /19 workload subnets
+    expect(stdout).toMatch(/spoke prod-app +production +10\.10\.0\.0\/16 +\/28 .*\/19/);
     expect(stdout).toContain('vpn london-office: 203.0.113.10 ASN 65010, BGP');
     // whatever it prints on stderr are warnings only
     for (const line of stderr.split('\n').filter(Boolean)) expect(line).toMatch(/: warning \$/);
