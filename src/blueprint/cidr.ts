@@ -86,7 +86,8 @@ export function contains(outer: Ipv4Block, inner: Ipv4Block): boolean {
 }
 
 export function containsAddress(outer: Ipv4Block, address: number): boolean {
-  return address >= outer.base && address <= lastOf(outer);
+  // Same network bits; a shift by 32 would be a shift by 0 in JavaScript, hence /0 apart.
+  return outer.prefix === 0 || ((address ^ outer.base) >>> (32 - outer.prefix)) === 0;
 }
 
 /** The `index`-th block of size /`prefix` counted from the start of `parent`. */

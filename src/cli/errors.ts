@@ -26,3 +26,11 @@ export class QuietExit extends Error {
     this.name = 'QuietExit';
   }
 }
+
+/** The tool's own output failed verification: a defect, reported with exit code 2. */
+export class SynthesisNotVerified extends Error {
+  constructor() {
+    super('the synthesized network does not verify (report above); nothing was written');
+    this.name = 'SynthesisNotVerified';
+  }
+}

@@ -3,7 +3,7 @@
  * command runs, so `validate` never pays for cdktf and the provider classes.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, QuietExit, UserError } from './errors';
+import { EXIT, QuietExit, SynthesisNotVerified, UserError } from './errors';
 import { processIo, type Io } from './io';
 
 const DEFAULT_BLUEPRINT = 'blueprint.json';
@@ -26,6 +26,11 @@ function exitCodeFor(err: unknown, io: Io, debug: boolean): number {
     return err.exitCode === 0 ? EXIT.ok : EXIT.userError;
   }
   if (err instanceof QuietExit) return err.code;
+  if (err instanceof SynthesisNotVerified) {
+    io.err(`internal error: ${err.message}`);
+    io.err('This is a defect in gwlb-blueprint; please report it with your blueprint.');
+    return EXIT.internalError;
+  }
   if (err instanceof UserError) {
     io.err(`error: ${err.message}`);
     return EXIT.userError;

@@ -6,7 +6,9 @@
 import { formatProblem } from '../blueprint/problems';
 import { BlueprintLoadError, readBlueprintFile } from '../blueprint/load';
 import { validateBlueprint } from '../blueprint/validate';
-import { synthesizeNetwork, type SynthesizeResult } from './synthesize';
+import { formatVerifyReport } from '../verify/report';
+import type { SynthesizeResult } from './synthesize';
+import { synthesizeVerified } from './verified-synthesis';
 
 export function synthesizeBlueprintFile(file: string): SynthesizeResult | undefined {
   try {
@@ -17,7 +19,13 @@ export function synthesizeBlueprintFile(file: string): SynthesizeResult | undefi
       process.exitCode = 1;
       return undefined;
     }
-    return synthesizeNetwork(result.model, { outdir: process.env.CDKTF_OUTDIR });
+    const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+    const { synthesis, verification } = synthesizeVerified(result.model, { outdir });
+    if (!verification.ok) {
+      process.stderr.write(`${formatVerifyReport(verification)}\nerror: the synthesized network does not verify; do not deploy it\n`);
+      process.exitCode = 2;
+    }
+    return synthesis;
   } catch (err) {
     if (err instanceof BlueprintLoadError) {
       process.stderr.write(`error: ${err.message}\n`);

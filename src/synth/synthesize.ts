@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { App } from '../cdk/core';
 import { addNetworkStacks } from '../stacks/network-app';
+import { INTENT_FILE, intentOf } from '../verify/intent';
 
 export interface SynthesizeOptions {
   /** Folder to write into; under cdktf CLI it comes from CDKTF_OUTDIR. */
@@ -34,5 +35,7 @@ export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOption
       writeFileSync(target, content);
     }
   }
+  // What verify checks the stacks against: which flows must be inspected, and the VPN prefixes.
+  writeFileSync(path.join(app.outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
 }

@@ -1,6 +1,8 @@
-import { synthesizeNetwork } from '../../synth/synthesize';
+import { synthesizeVerified } from '../../synth/verified-synthesis';
 import { stageOutput } from '../../util/atomic-output';
+import { formatVerifyReport } from '../../verify/report';
 import { loadCheckedBlueprint } from '../blueprint-input';
+import { SynthesisNotVerified } from '../errors';
 import type { Io } from '../io';
 
 export interface SynthOptions {
@@ -17,10 +19,15 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
   const checked = loadCheckedBlueprint(options.blueprint, io);
   const output = stageOutput(options.out, { force: options.force, keep: KEPT_ON_REGENERATION });
   try {
-    const result = synthesizeNetwork(checked.model, { outdir: output.staging, hcl: options.hcl });
+    const { synthesis, verification } = synthesizeVerified(checked.model, { outdir: output.staging, hcl: options.hcl });
+    if (!verification.ok) {
+      io.err(formatVerifyReport(verification));
+      throw new SynthesisNotVerified();
+    }
     output.commit();
-    io.out(`Wrote ${result.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
-    for (const stack of result.stacks) io.out(`  ${stack}`);
+    io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
+    for (const stack of synthesis.stacks) io.out(`  ${stack}`);
+    io.out(`verified: ${verification.flows.length} flows inspected as intended, ${verification.controls.length} security controls pass (gwlb-blueprint verify ${options.out})`);
   } catch (err) {
     output.abort();
     throw err;

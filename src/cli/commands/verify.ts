@@ -1,6 +1,10 @@
-import { UserError } from '../errors';
+import { verifyFolder } from '../../verify';
+import { formatVerifyReport, verifyResultJson } from '../../verify/report';
 import type { Io } from '../io';
 
-export function runVerify(_dir: string, _options: { json?: boolean }, _io: Io): boolean {
-  throw new UserError('verify is being built');
+/** Prints the verdict; returns whether everything passed. */
+export function runVerify(dir: string, options: { json?: boolean }, io: Io): boolean {
+  const result = verifyFolder(dir);
+  io.out(options.json ? JSON.stringify(verifyResultJson(result), null, 2) : formatVerifyReport(result));
+  return result.ok;
 }

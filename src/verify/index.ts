@@ -1,0 +1,39 @@
+/**
+ * `verify`: proves, before deploy, that synthesized Terraform inspects every flow
+ * it must, symmetrically and without bypass, and meets the security baseline.
+ * It reads the Terraform JSON (and the intent file `synth` writes), never the blueprint.
+ */
+import { checkControls, type ControlResult } from './controls';
+import { checkFlows, type FlowResult } from './flows';
+import { readIntent, type Intent } from './intent';
+import { buildNetworkGraph } from './network-graph';
+import { readSynthFolder, type TerraformSet } from './terraform-json';
+
+export interface VerifyResult {
+  readonly ok: boolean;
+  readonly flows: readonly FlowResult[];
+  readonly controls: readonly ControlResult[];
+  readonly intentFound: boolean;
+}
+
+export function verifyFolder(dir: string): VerifyResult {
+  return verifyTerraform(readSynthFolder(dir), readIntent(dir));
+}
+
+export function verifyTerraform(set: TerraformSet, intent: Intent | undefined): VerifyResult {
+  const graph = buildNetworkGraph(set);
+  // Names read better without the `<network>-<region>-` every Name tag starts with.
+  const prefixes = intent ? Object.keys(intent.regions).map((r) => `${intent.network}-${r}-`) : [];
+  const shortNames = new Map<string, string>();
+  const display = (name: string) => {
+    let short = shortNames.get(name);
+    if (short === undefined) {
+      const prefix = prefixes.find((p) => name.startsWith(p));
+      shortNames.set(name, (short = prefix ? name.slice(prefix.length) : name));
+    }
+    return short;
+  };
+  const flows = checkFlows(graph, intent, display);
+  const controls = checkControls(graph);
+  return { ok: flows.every((f) => f.ok) && controls.every((c) => c.ok), flows, controls, intentFound: intent !== undefined };
+}

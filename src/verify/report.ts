@@ -1,0 +1,96 @@
+/**
+ * How a verify result reads: per flow class a table of source, destination, AZs,
+ * the path as hops and the verdict (compressed to one line per class when it
+ * is long and all pass), then one line per control, failures named.
+ */
+import { table } from '../blueprint/summary';
+import type { VerifyResult } from '.';
+import type { FlowResult } from './flows';
+
+export function formatVerifyReport(result: VerifyResult): string {
+  const lines: string[] = [];
+  if (!result.intentFound) lines.push('No gwlb-blueprint.intent.json here: every flow class must be inspected.', '');
+  for (const [name, flows] of groupBy(result.flows, (f) => `${f.region}  ${CLASS_TITLES[f.flowClass]}`)) {
+    const failed = flows.filter((f) => !f.ok);
+    const policy = flows[0].policy === 'inspect' ? 'must be inspected' : 'may go direct';
+    lines.push(`${name} (${policy}): ${flows.length - failed.length}/${flows.length} pass`);
+    const rows: string[][] = [];
+    for (const [, pair] of groupBy(flows, (f) => `${f.source} → ${f.destination}`)) {
+      const broken = pair.filter((f) => !f.ok);
+      if (broken.length === 0) {
+        rows.push([pair[0].source, pair[0].destination, `${pair.length} AZ paths`, compact(pair[0].forward.hops), 'pass']);
+      } else {
+        for (const f of broken.slice(0, 3)) rows.push([f.source, f.destination, f.azs, f.forward.hops.join(' → '), `FAIL: ${f.reason}`]);
+        if (broken.length > 3) rows.push([pair[0].source, pair[0].destination, '', `… ${broken.length - 3} more AZ paths fail the same way`, 'FAIL']);
+      }
+    }
+    const shown = rows.length > ROW_LIMIT && failed.length === 0 ? [] : rows;
+    if (shown.length > 0) lines.push(...indent(table(['source', 'destination', 'AZ', 'path', 'verdict'], shown)));
+    else lines.push(`  ${rows.length} source/destination pairs, every AZ path passes (--json lists them)`);
+  }
+  lines.push('', 'Security baseline (AWS Security Hub controls):');
+  for (const control of result.controls) {
+    lines.push(`  ${control.ok ? 'pass' : 'FAIL'}  ${control.id.padEnd(13)} ${control.title} (${control.checked} checked)`);
+    for (const failure of control.failures) lines.push(`        ${failure}`);
+  }
+  const failedFlows = result.flows.filter((f) => !f.ok).length;
+  const failedControls = result.controls.filter((c) => !c.ok).length;
+  lines.push(
+    '',
+    result.ok
+      ? `verified: ${result.flows.length} flows (forward and return, every AZ) and ${result.controls.length} controls pass`
+      : `NOT verified: ${failedFlows} flow${failedFlows === 1 ? '' : 's'} and ${failedControls} control${failedControls === 1 ? '' : 's'} fail`,
+  );
+  return lines.join('\n');
+}
+
+const ROW_LIMIT = 60;
+
+const CLASS_TITLES: Readonly<Record<FlowResult['flowClass'], string>> = {
+  'spoke-internet': 'spoke → internet',
+  'dmz-internet': 'DMZ app → internet',
+  'internet-dmz': 'internet → DMZ public',
+  'spoke-spoke': 'spoke ↔ spoke',
+  'dmz-spoke': 'DMZ ↔ spoke',
+  'vpn-spoke': 'VPN ↔ spoke',
+};
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function indent(text: string): string[] {
+  return text.split('\n').map((l) => `  ${l}`);
+}
+
+/** A passing path without the matched prefixes: the hops an engineer reads. */
+function compact(hops: readonly string[]): string {
+  return hops.map((h) => h.replace(/ \[[^\]]*\]/g, '')).join(' → ');
+}
+
+export function verifyResultJson(result: VerifyResult): unknown {
+  return {
+    ok: result.ok,
+    intentFound: result.intentFound,
+    flows: result.flows.map((f) => ({
+      class: f.flowClass,
+      region: f.region,
+      source: f.source,
+      destination: f.destination,
+      azs: f.azs,
+      policy: f.policy,
+      ok: f.ok,
+      ...(f.reason ? { reason: f.reason } : {}),
+      forward: { hops: f.forward.hops, inspections: f.forward.inspections },
+      return: { hops: f.reverse.hops, inspections: f.reverse.inspections },
+    })),
+    controls: result.controls,
+  };
+}
