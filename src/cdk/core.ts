@@ -11,6 +11,7 @@ export {
   S3Backend,
   TerraformOutput,
   TerraformStack,
+  Testing,
   TerraformProvider,
   Token,
   type ITerraformDependable,

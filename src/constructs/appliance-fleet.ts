@@ -230,6 +230,7 @@ export class ApplianceFleet extends Construct {
       region: props.region,
       accountId: props.accountId,
       bootstrapSecret: props.fleet.bootstrapSecret,
+      bootstrapBucket: props.fleet.bootstrapBucket,
     });
     if (statements.length > 0) {
       new IamRolePolicy(this, 'policy', { provider, role: role.id, name: 'appliance', policy: Fn.jsonencode({ Version: '2012-10-17', Statement: statements }) });
