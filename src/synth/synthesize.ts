@@ -25,8 +25,19 @@ export interface SynthesizeResult {
 }
 
 export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
-  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), hclOutput: options.hcl ?? false, stackTraces: false });
-  const stacks = addNetworkStacks(app, model);
+  const hcl = options.hcl ?? false;
+  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), hclOutput: hcl, stackTraces: false });
+  // cdktf 0.21 bug: each stack picks HCL or JSON from SYNTH_HCL_OUTPUT when it is
+  // constructed and ignores the App's hclOutput, so HCL would be JSON in a .tf file.
+  const previous = process.env.SYNTH_HCL_OUTPUT;
+  process.env.SYNTH_HCL_OUTPUT = String(hcl);
+  let stacks;
+  try {
+    stacks = addNetworkStacks(app, model);
+  } finally {
+    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = previous;
+  }
   app.synth();
   for (const stack of stacks) {
     for (const [file, content] of stack.files) {

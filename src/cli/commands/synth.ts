@@ -1,4 +1,4 @@
-import { synthesizeVerified } from '../../synth/verified-synthesis';
+import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
 import { stageOutput } from '../../util/atomic-output';
 import { formatVerifyReport } from '../../verify/report';
 import { loadCheckedBlueprint } from '../blueprint-input';
@@ -19,7 +19,9 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
   const checked = loadCheckedBlueprint(options.blueprint, io);
   const output = stageOutput(options.out, { force: options.force, keep: KEPT_ON_REGENERATION });
   try {
-    const { synthesis, verification } = synthesizeVerified(checked.model, { outdir: output.staging, hcl: options.hcl });
+    const { synthesis, verification } = options.hcl
+      ? await synthesizeVerifiedHcl(checked.model, { outdir: output.staging })
+      : synthesizeVerified(checked.model, { outdir: output.staging });
     if (!verification.ok) {
       io.err(formatVerifyReport(verification));
       throw new SynthesisNotVerified();
