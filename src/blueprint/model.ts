@@ -91,12 +91,24 @@ export type StateModel =
   | { readonly backend: 'local' }
   | { readonly backend: 's3'; readonly bucket: string; readonly region: string; readonly keyPrefix: string };
 
+/** A TGW peering between two regions: the requester is the first in alphabetical order. */
+export interface PeeringModel {
+  readonly requester: string;
+  readonly accepter: string;
+  /**
+   * The regions whose fleets inspect traffic between the two: both (every-region),
+   * or, with `once`, the requester alone (deterministic, so the choice never flips).
+   */
+  readonly inspectedBy: readonly string[];
+}
+
 export interface NetworkModel {
   readonly name: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly accounts: Readonly<Record<string, AccountModel>>;
   readonly regions: readonly RegionModel[];
   readonly state: StateModel;
+  readonly interRegion: { readonly inspection: 'every-region' | 'once'; readonly peerings: readonly PeeringModel[] };
 }
 
 /** Builds the model of a blueprint that passed every rule. */
@@ -108,11 +120,31 @@ export function buildModel(bp: Blueprint): NetworkModel {
     tags: { ...(bp.tags ?? {}) },
     accounts,
     regions: regionsOf(bp).map(([code]) => buildRegion(bp, code)),
+    interRegion: interRegionOf(bp),
     state:
       bp.state?.backend === 's3'
         ? { backend: 's3', bucket: bp.state.bucket!, region: bp.state.region!, keyPrefix: bp.state.keyPrefix ?? bp.name }
         : { backend: 'local' },
   };
+}
+
+function interRegionOf(bp: Blueprint): NetworkModel['interRegion'] {
+  const inspection = bp.interRegion?.inspection ?? 'every-region';
+  const codes = Object.keys(bp.regions).sort();
+  const pairs = bp.interRegion?.peerings
+    ? bp.interRegion.peerings.map((p) => [...p].sort() as [string, string])
+    : codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b] as [string, string]));
+  const peerings = pairs
+    .sort((x, y) => x.join(' ').localeCompare(y.join(' ')))
+    .map(([requester, accepter]) => ({ requester, accepter, inspectedBy: inspection === 'once' ? [requester] : [requester, accepter] }));
+  return { inspection, peerings };
+}
+
+/** The peerings of one region, each with the region at the other end. */
+export function peeringsOf(model: NetworkModel, region: string): { peering: PeeringModel; peer: string }[] {
+  return model.interRegion.peerings
+    .filter((p) => p.requester === region || p.accepter === region)
+    .map((peering) => ({ peering, peer: peering.requester === region ? peering.accepter : peering.requester }));
 }
 
 function buildRegion(bp: Blueprint, code: string): RegionModel {
@@ -186,4 +218,12 @@ export function vpcsOfRegion(region: RegionModel): VpcModel[] {
 
 export function subnetsOf(vpc: VpcModel, tier: Tier): SubnetModel[] {
   return vpc.subnets.filter((s) => s.tier === tier);
+}
+
+/**
+ * What other regions route to this one over a peering: every VPC CIDR and every
+ * declared office prefix (peerings carry static routes only).
+ */
+export function rangesOf(region: RegionModel): string[] {
+  return [...vpcsOfRegion(region).map((v) => v.cidr), ...region.vpns.flatMap((v) => v.cidrs)];
 }

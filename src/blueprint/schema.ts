@@ -16,6 +16,7 @@ export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|wes
 
 export const VENDORS = ['checkpoint', 'paloalto', 'fortinet', 'generic'] as const;
 export const HEALTH_CHECK_PROTOCOLS = ['TCP', 'HTTP', 'HTTPS'] as const;
+export const INTER_REGION_INSPECTION = ['every-region', 'once'] as const;
 
 const name = () => z.string().regex(NAME_PATTERN);
 const named = <T extends z.ZodType>(value: T) => z.record(name(), value);
@@ -127,6 +128,18 @@ function defineSchemas(object: typeof z.strictObject) {
     })
     .describe('Where each stack keeps its Terraform state; default a local backend inside the output folder.');
 
+  const interRegion = object({
+      inspection: z
+        .enum(INTER_REGION_INSPECTION)
+        .optional()
+        .describe('every-region (default): each region\'s fleet inspects both directions of every flow leaving or entering it. once: each region pair is inspected by one region (the first in alphabetical order), whose fleet sees both directions.'),
+      peerings: z
+        .array(z.array(z.string()))
+        .optional()
+        .describe('Region pairs to peer, e.g. [["eu-west-2", "us-east-1"]]; default: every pair (a full mesh).'),
+    })
+    .describe('How the regions\' TGWs are peered and where inter-region traffic is inspected.');
+
   const blueprint = object({
       $schema: z.string().optional().describe('Path or URL of blueprint.schema.json, for editors.'),
       name: name().describe('Prefix for every AWS Name tag and stack name.'),
@@ -136,11 +149,12 @@ function defineSchemas(object: typeof z.strictObject) {
         .record(z.string().regex(REGION_PATTERN), region)
         .refine((regions) => Object.keys(regions).length > 0, { message: 'lists no region; a blueprint needs at least one' })
         .meta({ minProperties: 1 }),
+      interRegion: interRegion.optional(),
       state: state.optional(),
     })
     .describe('A gwlb-blueprint network: TGW hub, GWLB inspection fleets, DMZs, spokes and VPNs.');
 
-  return { blueprint, account, region, fleet, healthCheck, egress, dmz, spoke, vpn, state };
+  return { blueprint, account, region, fleet, healthCheck, egress, dmz, spoke, vpn, state, interRegion };
 }
 
 const strict = defineSchemas(z.strictObject);
@@ -159,4 +173,5 @@ export type DmzSpec = z.infer<typeof strict.dmz>;
 export type SpokeSpec = z.infer<typeof strict.spoke>;
 export type VpnSpec = z.infer<typeof strict.vpn>;
 export type StateSpec = z.infer<typeof strict.state>;
+export type InterRegionSpec = z.infer<typeof strict.interRegion>;
 export type Vendor = (typeof VENDORS)[number];

@@ -26,6 +26,8 @@ export interface DmzStackProps {
  * and the public subnets answer through the same endpoint (DESIGN.md, rows "DMZ").
  */
 export class DmzStack extends NetworkStack {
+  /** The VPC's TGW attachment, as the TGW account sees it. */
+  readonly attachment: TransitGatewayAttachment;
   constructor(scope: Construct, id: string, props: DmzStackProps) {
     super(scope, id, { model: props.model, region: props.region, account: props.dmz.account });
     const { model, region, dmz, hub, egress } = props;
@@ -41,7 +43,7 @@ export class DmzStack extends NetworkStack {
     });
 
     const tgwAccount = region.transitGateway.account;
-    const attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
+    const attachment = (this.attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
       name,
       vpcId: vpc.vpc.id,
       subnetIds: vpc.subnetIds('tgw'),
@@ -52,7 +54,7 @@ export class DmzStack extends NetworkStack {
         inspection: hub.hub.routeTables.inspection.id,
         ...(region.eastWest ? {} : { spokes: hub.hub.routeTables.spokes.id }),
       },
-    });
+    }));
 
     // Ingress: the IGW hands traffic for a public subnet to that AZ's endpoint, never straight in.
     const edge = new RouteTable(this, 'edge_route_table', { vpcId: vpc.vpc.id, tags: nameTag(`${name}-igw-edge`) });

@@ -24,6 +24,8 @@ export interface EgressStackProps {
  * traffic enters by (DESIGN.md, routing rows "egress").
  */
 export class EgressStack extends NetworkStack {
+  /** The VPC's TGW attachment, as the TGW account sees it. */
+  readonly attachment: TransitGatewayAttachment;
   readonly fleets: ReadonlyMap<string, ApplianceFleet>;
   readonly vpc: TieredVpc;
 
@@ -70,7 +72,7 @@ export class EgressStack extends NetworkStack {
 
     const tgwAccount = region.transitGateway.account;
     const tgwProvider = this.providerFor(tgwAccount);
-    const attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
+    const attachment = (this.attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
       name,
       vpcId: this.vpc.vpc.id,
       subnetIds: this.vpc.subnetIds('tgw'),
@@ -79,7 +81,7 @@ export class EgressStack extends NetworkStack {
       transitGatewayProvider: tgwProvider,
       associationRouteTableId: hub.hub.routeTables.inspection.id,
       propagationRouteTableIds: {},
-    });
+    }));
     // Everything that leaves a spoke, a DMZ or an office goes to inspection first.
     for (const table of ['spokes', 'onprem'] as const) {
       new Ec2TransitGatewayRoute(this, `tgw_route_${table}_default`, {

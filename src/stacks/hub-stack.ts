@@ -19,6 +19,7 @@ export interface HubStackProps {
  */
 export class HubStack extends NetworkStack {
   readonly hub: TransitGatewayHub;
+  readonly vpns: ReadonlyMap<string, SiteToSiteVpn>;
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     const tgwAccount = props.region.transitGateway.account;
@@ -43,14 +44,16 @@ export class HubStack extends NetworkStack {
       });
     }
 
+    const vpns = new Map<string, SiteToSiteVpn>();
+    this.vpns = vpns;
     for (const vpn of region.vpns) {
-      new SiteToSiteVpn(this, `vpn_${vpn.name}`, {
+      vpns.set(vpn.name, new SiteToSiteVpn(this, `vpn_${vpn.name}`, {
         name: prefix,
         vpn,
         transitGatewayId: this.hub.transitGateway.id,
         associationRouteTableId: this.hub.routeTables.onprem.id,
         propagationRouteTableIds: { inspection: this.hub.routeTables.inspection.id },
-      });
+      }));
     }
 
     new TerraformOutput(this, 'transit_gateway_id', { value: this.hub.transitGateway.id, description: `TGW of ${region.code}` });

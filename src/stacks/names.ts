@@ -2,7 +2,7 @@
  * Stack names and AWS partitions. A stack name is built only from blueprint names
  * (network, region, VPC), so adding or removing one never renames another.
  */
-import type { NetworkModel, RegionModel, VpcModel } from '../blueprint/model';
+import type { NetworkModel, PeeringModel, RegionModel, VpcModel } from '../blueprint/model';
 
 export function regionPrefix(model: NetworkModel, region: RegionModel): string {
   return `${model.name}-${region.code}`;
@@ -22,4 +22,8 @@ export function partitionOf(region: string): string {
   if (region.startsWith('us-iso-')) return 'aws-iso';
   if (region.startsWith('us-isob-')) return 'aws-iso-b';
   return 'aws';
+}
+
+export function peeringStackName(model: NetworkModel, peering: PeeringModel): string {
+  return `${model.name}-peering-${peering.requester}-${peering.accepter}`;
 }

@@ -3,19 +3,28 @@ import type { Construct } from '../cdk/core';
 import { DmzStack } from './dmz-stack';
 import { EgressStack } from './egress-stack';
 import { HubStack } from './hub-stack';
-import { hubStackName, vpcStackName } from './names';
+import { hubStackName, peeringStackName, vpcStackName } from './names';
 import { NetworkStack } from './network-stack';
+import { PeeringStack, type PeeringRegion } from './peering-stack';
 import { SpokeStack } from './spoke-stack';
 
-/** Every stack of a network, per region: hub, egress, one per DMZ, one per spoke. */
+/**
+ * Every stack of a network: per region a hub, the egress VPC, one stack per DMZ
+ * and per spoke; then one stack per TGW peering between regions.
+ */
 export function addNetworkStacks(app: Construct, model: NetworkModel): NetworkStack[] {
   const stacks: NetworkStack[] = [];
+  const regions: Record<string, PeeringRegion> = {};
   for (const region of model.regions) {
     const hub = new HubStack(app, hubStackName(model, region), { model, region });
     const egress = new EgressStack(app, vpcStackName(model, region, region.egress), { model, region, hub });
-    stacks.push(hub, egress);
-    for (const dmz of region.dmzs) stacks.push(new DmzStack(app, vpcStackName(model, region, dmz), { model, region, dmz, hub, egress }));
-    for (const spoke of region.spokes) stacks.push(new SpokeStack(app, vpcStackName(model, region, spoke), { model, region, spoke, hub }));
+    const dmzs = region.dmzs.map((dmz) => new DmzStack(app, vpcStackName(model, region, dmz), { model, region, dmz, hub, egress }));
+    const spokes = region.spokes.map((spoke) => new SpokeStack(app, vpcStackName(model, region, spoke), { model, region, spoke, hub }));
+    stacks.push(hub, egress, ...dmzs, ...spokes);
+    regions[region.code] = { region, hub, egress, vpcAttachments: [...dmzs, ...spokes].map((s) => s.attachment) };
+  }
+  for (const peering of model.interRegion.peerings) {
+    stacks.push(new PeeringStack(app, peeringStackName(model, peering), { model, peering, regions }));
   }
   return stacks;
 }

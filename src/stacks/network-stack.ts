@@ -60,22 +60,27 @@ export class NetworkStack extends TerraformStack {
     return found.id;
   }
 
-  /** The provider for `account`: undefined (the default provider) for the home account. */
-  providerFor(account: string): AwsProvider | undefined {
-    if (account === this.account) return undefined;
-    let provider = this.aliases.get(account);
+  /**
+   * The provider for `account` (in `region`, by default the stack's): undefined (the
+   * default provider) for the home account, else an alias named after the account
+   * (and the region, when it is not the stack's).
+   */
+  providerFor(account: string, region: string = this.region.code): AwsProvider | undefined {
+    if (account === this.account && region === this.region.code) return undefined;
+    const alias = region === this.region.code ? account : `${account}_${region.replace(/-/g, '_')}`;
+    let provider = this.aliases.get(alias);
     if (!provider) {
-      provider = new AwsProvider(this, `aws_${account}`, { ...this.providerConfig(account), alias: account });
-      this.aliases.set(account, provider);
+      provider = new AwsProvider(this, `aws_${alias}`, { ...this.providerConfig(account, region), alias });
+      this.aliases.set(alias, provider);
     }
     return provider;
   }
 
-  private providerConfig(account: string) {
-    const { model, region } = this;
+  private providerConfig(account: string, region: string = this.region.code) {
+    const { model } = this;
     const spec = model.accounts[account];
     return {
-      region: region.code,
+      region,
       // Refuses to run with credentials for any other account: a wrong profile cannot touch the wrong estate.
       allowedAccountIds: [spec.id],
       ...(spec.roleArn ? { assumeRole: [{ roleArn: spec.roleArn, sessionName: `gwlb-blueprint-${model.name}` }] } : {}),

@@ -20,12 +20,14 @@ export interface SpokeStackProps {
  * removing another spoke never changes this stack.
  */
 export class SpokeStack extends NetworkStack {
+  /** The VPC's TGW attachment, as the TGW account sees it. */
+  readonly attachment: TransitGatewayAttachment;
   constructor(scope: Construct, id: string, props: SpokeStackProps) {
     super(scope, id, { model: props.model, region: props.region, account: props.spoke.account });
     const { model, region, spoke, hub } = props;
     const name = vpcStackName(model, region, spoke);
     const vpc = new TieredVpc(this, 'vpc', { name, vpc: spoke, accountId: this.accountId(spoke.account) });
-    const attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
+    const attachment = (this.attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
       name,
       vpcId: vpc.vpc.id,
       subnetIds: vpc.subnetIds('tgw'),
@@ -37,7 +39,7 @@ export class SpokeStack extends NetworkStack {
         // With east-west inspection off, spokes reach each other directly.
         ...(region.eastWest ? {} : { spokes: hub.hub.routeTables.spokes.id }),
       },
-    });
+    }));
     const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
     for (const subnet of vpc.tier('workload')) vpc.route(subnet, '0.0.0.0/0', toTgw);
 

@@ -1,8 +1,9 @@
 /**
  * The flows every inspected network must carry, enumerated from the graph per
  * region and source AZ, each traced forward and back and judged: delivered both
- * ways, inspected as intended (once per direction), on the same AZ's appliance
- * path both ways, and never reaching the internet uninspected.
+ * ways, inspected as intended (once per direction in a region; by each inspecting
+ * region across a peering), on the same appliance path both ways, and never
+ * reaching the internet uninspected.
  */
 import { fromInt, parseCidr, type Ipv4Block } from '../blueprint/cidr';
 import { INSPECT_EVERYTHING, type FlowClass, type FlowPolicy, type Intent } from './intent';
@@ -14,7 +15,7 @@ export interface FlowResult {
   readonly region: string;
   readonly source: string;
   readonly destination: string;
-  /** `az1 → az2`, with the appliance-mode AZ when one applies. */
+  /** `az1 → az2`, with the flow hash when appliance mode applies. */
   readonly azs: string;
   readonly policy: FlowPolicy;
   readonly ok: boolean;
@@ -24,15 +25,26 @@ export interface FlowResult {
   readonly reverse: Direction;
 }
 
+interface Vpn {
+  readonly key: string;
+  readonly name: string;
+  readonly prefixes: Ipv4Block[];
+}
+
 interface Region {
   readonly code: string;
   readonly spokes: VpcNode[];
   readonly dmzs: VpcNode[];
-  readonly vpns: { key: string; name: string; tgw: string; prefixes: Ipv4Block[] }[];
-  /** AZs an appliance-mode attachment may pin a conversation to. */
-  readonly applianceAzs: (string | undefined)[];
+  readonly vpns: Vpn[];
+  /** How many AZs the flow hash of an appliance-mode attachment may pick from (0: none). */
+  readonly hashWidth: number;
   readonly policies: Readonly<Record<FlowClass, FlowPolicy>>;
-  readonly azs: string[];
+}
+
+interface Expectation {
+  readonly policy: FlowPolicy;
+  /** Inspections each direction must pass; undefined: at least one (no intent to say more). */
+  readonly inspections?: number;
 }
 
 export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, display: (n: string) => string): FlowResult[] {
@@ -41,33 +53,37 @@ export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, disp
   const ctx: TraceContext = { graph, onpremPrefixes, display };
   const internet = internetAddress(graph, [...onpremPrefixes.values()].flat());
   const results: FlowResult[] = [];
-  for (const region of regions) {
-    const run = (flowClass: FlowClass, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string) => {
-      // The flow hash of an appliance-mode attachment may pick any of its AZs: every pick is
-      // traced. A flow that crosses no such attachment is traced once.
-      for (const choice of region.applianceAzs) {
-        const result = judge(ctx, region.code, flowClass, region.policies[flowClass], from, to, source, destination, choice ? `${azs} (appliance ${choice})` : azs, choice);
-        if (!result.forward.hashed && !result.reverse.hashed) {
-          results.push({ ...result, azs });
-          break;
-        }
-        results.push(result);
+  const internetPoint: FlowPoint = { kind: 'internet', address: internet, label: `internet ${fromInt(internet)}` };
+  const hosts = (vpc: VpcNode, tier: string) => hostsOf(graph, vpc, tier);
+
+  const run = (region: string, flowClass: FlowClass, expect: Expectation, hashWidth: number, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string) => {
+    // The flow hash of an appliance-mode attachment may pick any of its AZs: every pick is
+    // traced. A flow that crosses no such attachment is traced once.
+    for (let hash = 0; hash < Math.max(1, hashWidth); hash++) {
+      const result = judge(ctx, region, flowClass, expect, from, to, source, destination, hashWidth > 0 ? `${azs} (hash ${hash + 1})` : azs, hashWidth > 0 ? hash : undefined);
+      if (!result.forward.hashed && !result.reverse.hashed) {
+        results.push({ ...result, azs });
+        break;
       }
-    };
-    const hosts = (vpc: VpcNode, tier: string) => hostsOf(graph, vpc, tier);
-    const internetPoint: FlowPoint = { kind: 'internet', address: internet, label: `internet ${fromInt(internet)}` };
+      results.push(result);
+    }
+  };
+
+  for (const region of regions) {
+    const flow = (flowClass: FlowClass, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string) =>
+      run(region.code, flowClass, { policy: region.policies[flowClass], ...(region.policies[flowClass] === 'inspect' ? { inspections: 1 } : {}) }, region.hashWidth, from, to, source, destination, azs);
     for (const spoke of region.spokes) {
-      for (const h of hosts(spoke, 'workload')) run('spoke-internet', h.point, internetPoint, display(spoke.name), 'internet', h.az);
+      for (const h of hosts(spoke, 'workload')) flow('spoke-internet', h.point, internetPoint, display(spoke.name), 'internet', h.az);
     }
     for (const dmz of region.dmzs) {
-      for (const h of hosts(dmz, 'app')) run('dmz-internet', h.point, internetPoint, display(dmz.name), 'internet', h.az);
-      for (const h of hosts(dmz, 'public')) run('internet-dmz', internetPoint, h.point, 'internet', display(dmz.name), h.az);
+      for (const h of hosts(dmz, 'app')) flow('dmz-internet', h.point, internetPoint, display(dmz.name), 'internet', h.az);
+      for (const h of hosts(dmz, 'public')) flow('internet-dmz', internetPoint, h.point, 'internet', display(dmz.name), h.az);
     }
     for (const a of region.spokes) {
       for (const b of region.spokes) {
         if (a.key === b.key) continue;
         for (const ha of hosts(a, 'workload')) {
-          for (const hb of hosts(b, 'workload')) run('spoke-spoke', ha.point, hb.point, display(a.name), display(b.name), `${ha.az} → ${hb.az}`);
+          for (const hb of hosts(b, 'workload')) flow('spoke-spoke', ha.point, hb.point, display(a.name), display(b.name), `${ha.az} → ${hb.az}`);
         }
       }
     }
@@ -75,18 +91,49 @@ export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, disp
       for (const spoke of region.spokes) {
         for (const hd of hosts(dmz, 'app')) {
           for (const hs of hosts(spoke, 'workload')) {
-            run('dmz-spoke', hd.point, hs.point, display(dmz.name), display(spoke.name), `${hd.az} → ${hs.az}`);
-            run('dmz-spoke', hs.point, hd.point, display(spoke.name), display(dmz.name), `${hs.az} → ${hd.az}`);
+            flow('dmz-spoke', hd.point, hs.point, display(dmz.name), display(spoke.name), `${hd.az} → ${hs.az}`);
+            flow('dmz-spoke', hs.point, hd.point, display(spoke.name), display(dmz.name), `${hs.az} → ${hd.az}`);
           }
         }
       }
     }
     for (const vpn of region.vpns) {
-      const point: FlowPoint = { kind: 'onprem', attachment: vpn.key, address: vpn.prefixes[0].base + 10, label: `${display(vpn.name)} ${fromInt(vpn.prefixes[0].base + 10)}` };
       for (const spoke of region.spokes) {
         for (const hs of hosts(spoke, 'workload')) {
-          run('vpn-spoke', point, hs.point, display(vpn.name), display(spoke.name), `→ ${hs.az}`);
-          run('vpn-spoke', hs.point, point, display(spoke.name), display(vpn.name), `${hs.az} →`);
+          flow('vpn-spoke', onpremPoint(vpn, display), hs.point, display(vpn.name), display(spoke.name), `→ ${hs.az}`);
+          flow('vpn-spoke', hs.point, onpremPoint(vpn, display), display(spoke.name), display(vpn.name), `${hs.az} →`);
+        }
+      }
+    }
+  }
+
+  const inRegion = (code: string, name: string) => (display(name).startsWith(`${code}-`) ? display(name) : `${code} ${display(name)}`);
+  // Across regions: spokes with spokes, and offices with spokes, of every peered pair.
+  for (const pair of peeredPairs(graph, intent, regions)) {
+    const [a, b] = pair.regions.map((code) => regions.find((r) => r.code === code)!);
+    if (!a || !b) continue;
+    const expect: Expectation = { policy: 'inspect', ...(pair.inspectedBy ? { inspections: pair.inspectedBy.length } : {}) };
+    const width = Math.max(a.hashWidth, b.hashWidth);
+    const label = `${a.code} ↔ ${b.code}`;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      for (const sx of x.spokes) {
+        for (const sy of y.spokes) {
+          for (const hx of hosts(sx, 'workload')) {
+            for (const hy of hosts(sy, 'workload')) {
+              run(label, 'inter-region', expect, width, hx.point, hy.point, inRegion(x.code, sx.name), inRegion(y.code, sy.name), `${hx.az} → ${hy.az}`);
+            }
+          }
+        }
+      }
+      for (const vpn of x.vpns) {
+        for (const sy of y.spokes) {
+          for (const hy of hosts(sy, 'workload')) {
+            run(label, 'inter-region', expect, width, onpremPoint(vpn, display), hy.point, inRegion(x.code, vpn.name), inRegion(y.code, sy.name), `→ ${hy.az}`);
+            run(label, 'inter-region', expect, width, hy.point, onpremPoint(vpn, display), inRegion(y.code, sy.name), inRegion(x.code, vpn.name), `${hy.az} →`);
+          }
         }
       }
     }
@@ -94,30 +141,40 @@ export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, disp
   return results;
 }
 
+function onpremPoint(vpn: Vpn, display: (n: string) => string): FlowPoint {
+  const address = vpn.prefixes[0].base + 10;
+  return { kind: 'onprem', attachment: vpn.key, address, label: `${display(vpn.name)} ${fromInt(address)}` };
+}
+
 function judge(
   ctx: TraceContext,
   region: string,
   flowClass: FlowClass,
-  policy: FlowPolicy,
+  expect: Expectation,
   from: FlowPoint,
   to: FlowPoint,
   source: string,
   destination: string,
   azs: string,
-  choice: string | undefined,
+  hash: number | undefined,
 ): FlowResult {
-  const forward = trace(ctx, startOf(ctx, from, to, choice), to, choice);
-  const reverse = forward.ok ? trace(ctx, returnStart(ctx, from, to, forward, choice), from, choice) : { ok: false, hops: [], inspections: [], failure: 'not traced: the forward direction failed' };
-  const verdict = (reason?: string): FlowResult => ({ flowClass, region, source, destination, azs, policy, ok: !reason, reason, forward, reverse });
+  const forward = trace(ctx, startOf(ctx, from, to), to, hash);
+  const reverse = forward.ok ? trace(ctx, returnStart(ctx, from, to, forward), from, hash) : { ok: false, hops: [], inspections: [], failure: 'not traced: the forward direction failed' };
+  const verdict = (reason?: string): FlowResult => ({ flowClass, region, source, destination, azs, policy: expect.policy, ok: !reason, reason, forward, reverse });
   if (!forward.ok) return verdict(`forward: ${forward.failure}`);
   if (!reverse.ok) return verdict(`return: ${reverse.failure}`);
   for (const [name, direction] of [['forward', forward], ['return', reverse]] as const) {
-    if (direction.exit === 'internet' && direction.inspections.length === 0) return verdict(`${name}: reaches the internet without passing a GWLB endpoint (${lastHop(direction)})`);
-    if (policy === 'inspect' && direction.inspections.length === 0) return verdict(`${name}: not inspected (${direction.hops.join(' → ')})`);
-    if (direction.inspections.length > 1) return verdict(`${name}: inspected ${direction.inspections.length} times (${direction.inspections.map((i) => `${i.fleet} ${i.az}`).join(', ')})`);
+    const count = direction.inspections.length;
+    if (direction.exit === 'internet' && count === 0) return verdict(`${name}: reaches the internet without passing a GWLB endpoint (${lastHop(direction)})`);
+    if (expect.policy === 'inspect' && count === 0) return verdict(`${name}: not inspected (${direction.hops.join(' → ')})`);
+    const allowed = expect.inspections ?? Math.max(1, count);
+    if (count > allowed) return verdict(`${name}: inspected ${count} times (${direction.inspections.map((i) => `${i.fleet} ${i.az}`).join(', ')}), expected ${allowed}`);
+    if (expect.policy === 'inspect' && count < allowed) {
+      return verdict(`${name}: inspected ${count} time${count === 1 ? '' : 's'} (${direction.inspections.map((i) => `${i.fleet} ${i.az}`).join(', ')}), expected ${allowed}`);
+    }
   }
-  const path = (d: Direction) => d.inspections.map((i) => `${i.fleet} in ${i.az}`).sort().join(', ') || 'no inspection';
   if (!sameInspections(forward, reverse)) {
+    const path = (d: Direction) => d.inspections.map((i) => `${i.fleet} in ${i.az}`).sort().join(', ') || 'no inspection';
     return verdict(`asymmetric: forward through ${path(forward)}, return through ${path(reverse)}; a stateful appliance drops the flow`);
   }
   return verdict();
@@ -133,11 +190,11 @@ function lastHop(direction: Direction): string {
   return direction.hops[direction.hops.length - 1] ?? 'no hop';
 }
 
-function startOf(ctx: TraceContext, from: FlowPoint, to: FlowPoint, choice: string | undefined): Start {
+function startOf(ctx: TraceContext, from: FlowPoint, to: FlowPoint): Start {
   if (from.kind === 'host') return { at: 'subnet', subnet: from.subnet };
   if (from.kind === 'onprem') {
     const attachment = ctx.graph.attachments.get(from.attachment)!;
-    return { at: 'tgw', attachment: attachment.key, tgw: attachment.tgw ?? '', az: choice ?? '' };
+    return { at: 'tgw', attachment: attachment.key, tgw: attachment.tgw ?? '', az: undefined };
   }
   // From the internet: the packet arrives at the destination VPC's internet gateway.
   const vpc = to.kind === 'host' ? ctx.graph.subnets.get(to.subnet)?.vpc : undefined;
@@ -145,50 +202,62 @@ function startOf(ctx: TraceContext, from: FlowPoint, to: FlowPoint, choice: stri
   return { at: 'igw', igw };
 }
 
-function returnStart(ctx: TraceContext, from: FlowPoint, to: FlowPoint, forward: Direction, choice: string | undefined): Start {
+function returnStart(ctx: TraceContext, from: FlowPoint, to: FlowPoint, forward: Direction): Start {
   if (to.kind === 'host') return { at: 'subnet', subnet: to.subnet };
-  if (to.kind === 'onprem') return startOf(ctx, to, from, choice);
+  if (to.kind === 'onprem') return startOf(ctx, to, from);
   // The internet answers the address it saw: the NAT gateway's, or the source's own through its IGW.
   if (forward.nat) return { at: 'nat', nat: forward.nat };
-  return startOf(ctx, to, from, choice);
+  return startOf(ctx, to, from);
+}
+
+function regionOfKey(graph: NetworkGraph, key: string): string {
+  return graph.set.stacks.get(key.slice(0, key.indexOf('/')))?.region ?? '?';
 }
 
 function regionsOf(graph: NetworkGraph, intent: Intent | undefined): Region[] {
   const byRegion = new Map<string, VpcNode[]>();
-  const regionOfKey = (key: string) => graph.set.stacks.get(key.slice(0, key.indexOf('/')))?.region ?? '?';
   for (const vpc of graph.vpcs.values()) {
-    const code = regionOfKey(vpc.key);
-    byRegion.set(code, [...(byRegion.get(code) ?? []), vpc]);
+    const code = regionOfKey(graph, vpc.key);
+    const list = byRegion.get(code);
+    if (list) list.push(vpc);
+    else byRegion.set(code, [vpc]);
   }
   return [...byRegion.entries()].map(([code, vpcs]) => {
     const regionIntent = intent?.regions[code];
     const vpns = [...graph.attachments.values()]
-      .filter((a) => a.kind === 'vpn' && regionOfKey(a.key) === code)
+      .filter((a) => a.kind === 'vpn' && regionOfKey(graph, a.key) === code)
       .map((a) => {
         const prefixes = (regionIntent?.vpnPrefixes[a.name] ?? staticPrefixesOf(graph, a.key) ?? [UNKNOWN_ONPREM_PREFIX])
           .map((c) => parseCidr(c))
           .flatMap((p) => (p.ok ? [p.block] : []));
-        return { key: a.key, name: a.name, tgw: a.tgw ?? '', prefixes };
+        return { key: a.key, name: a.name, prefixes };
       })
       .filter((v) => v.prefixes.length > 0);
-    const applianceAzs = [
-      ...new Set(
-        [...graph.attachments.values()]
-          .filter((a) => a.applianceMode && regionOfKey(a.key) === code)
-          .flatMap((a) => a.subnets.map((s) => graph.subnets.get(s)?.az)),
-      ),
-    ].filter((az): az is string => !!az);
-    const azs = [...new Set([...graph.subnets.values()].filter((s) => regionOfKey(s.key) === code).map((s) => s.az))].sort();
+    const hashWidth = Math.max(
+      0,
+      ...[...graph.attachments.values()].filter((a) => a.applianceMode && regionOfKey(graph, a.key) === code).map((a) => new Set(a.subnets.map((s) => graph.subnets.get(s)?.az)).size),
+    );
     return {
       code,
       spokes: vpcs.filter((v) => v.role === 'spoke'),
       dmzs: vpcs.filter((v) => v.role === 'dmz'),
       vpns,
-      applianceAzs: applianceAzs.length > 0 ? applianceAzs.sort() : [undefined],
+      hashWidth,
       policies: regionIntent?.flows ?? INSPECT_EVERYTHING,
-      azs,
     };
   });
+}
+
+/** The peered region pairs: from the intent, or, without one, every pair a peering attachment joins. */
+function peeredPairs(graph: NetworkGraph, intent: Intent | undefined, regions: Region[]): readonly { regions: readonly [string, string]; inspectedBy?: readonly string[] }[] {
+  if (intent) return intent.peerings ?? [];
+  const codes = new Set(regions.map((r) => r.code));
+  const tgwRegion = (tgw: string | undefined) => (tgw ? regionOfKey(graph, tgw) : undefined);
+  return [...graph.attachments.values()]
+    .filter((a) => a.kind === 'peering')
+    .map((a) => [tgwRegion(a.tgw), tgwRegion(a.peerTgw)] as const)
+    .filter((pair): pair is readonly [string, string] => !!pair[0] && !!pair[1] && codes.has(pair[0]) && codes.has(pair[1]))
+    .map((pair) => ({ regions: pair }));
 }
 
 /** Stands for "somewhere on-premises" when neither an intent file nor static routes tell. */
@@ -201,7 +270,7 @@ function staticPrefixesOf(graph: NetworkGraph, attachment: string): string[] | u
 }
 
 function hostsOf(graph: NetworkGraph, vpc: VpcNode, tier: string): { az: string; point: FlowPoint }[] {
-  const subnets: SubnetNode[] = [...graph.subnets.values()].filter((s) => s.vpc === vpc.key && s.tier === tier).sort((a, b) => a.az.localeCompare(b.az));
+  const subnets: SubnetNode[] = (graph.subnetsByVpc.get(vpc.key) ?? []).filter((s) => s.tier === tier).sort((a, b) => a.az.localeCompare(b.az));
   return subnets.map((s) => {
     const address = s.cidr.base + 10;
     return { az: s.az, point: { kind: 'host', subnet: s.key, address, label: `${s.name} ${fromInt(address)}` } };
@@ -215,5 +284,5 @@ function internetAddress(graph: NetworkGraph, onprem: readonly Ipv4Block[]): num
     const parsed = parseCidr(`${candidate}/32`);
     if (parsed.ok && !taken.some((b) => parsed.block.base >= b.base && parsed.block.base < b.base + 2 ** (32 - b.prefix))) return parsed.block.base;
   }
-  return parseCidr('8.8.4.4/32').ok ? (parseCidr('8.8.4.4/32') as { ok: true; block: Ipv4Block }).block.base : 0;
+  return 0x08080404;
 }

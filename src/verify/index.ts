@@ -22,8 +22,10 @@ export function verifyFolder(dir: string): VerifyResult {
 
 export function verifyTerraform(set: TerraformSet, intent: Intent | undefined): VerifyResult {
   const graph = buildNetworkGraph(set);
-  // Names read better without the `<network>-<region>-` every Name tag starts with.
-  const prefixes = intent ? Object.keys(intent.regions).map((r) => `${intent.network}-${r}-`) : [];
+  // Names read better without the `<network>-<region>-` every Name tag starts with; with
+  // several regions the region stays, or paths across a peering would be ambiguous.
+  const regions = intent ? Object.keys(intent.regions) : [];
+  const prefixes = !intent ? [] : regions.length === 1 ? [`${intent.network}-${regions[0]}-`] : [`${intent.network}-`];
   const shortNames = new Map<string, string>();
   const display = (name: string) => {
     let short = shortNames.get(name);

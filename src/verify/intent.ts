@@ -13,7 +13,7 @@ import { UserError } from '../cli/errors';
 
 export const INTENT_FILE = 'gwlb-blueprint.intent.json';
 
-export const FLOW_CLASSES = ['spoke-internet', 'dmz-internet', 'internet-dmz', 'spoke-spoke', 'dmz-spoke', 'vpn-spoke'] as const;
+export const FLOW_CLASSES = ['spoke-internet', 'dmz-internet', 'internet-dmz', 'spoke-spoke', 'dmz-spoke', 'vpn-spoke', 'inter-region'] as const;
 export type FlowClass = (typeof FLOW_CLASSES)[number];
 export type FlowPolicy = 'inspect' | 'direct';
 
@@ -23,10 +23,17 @@ export interface RegionIntent {
   readonly vpnPrefixes: Readonly<Record<string, readonly string[]>>;
 }
 
+/** A peered region pair and the regions whose fleets must inspect traffic between them. */
+export interface PeeringIntent {
+  readonly regions: readonly [string, string];
+  readonly inspectedBy: readonly string[];
+}
+
 export interface Intent {
   readonly version: 1;
   readonly network: string;
   readonly regions: Readonly<Record<string, RegionIntent>>;
+  readonly peerings?: readonly PeeringIntent[];
 }
 
 export const INSPECT_EVERYTHING: Readonly<Record<FlowClass, FlowPolicy>> = Object.fromEntries(FLOW_CLASSES.map((c) => [c, 'inspect'])) as Record<
@@ -48,7 +55,8 @@ export function intentOf(model: NetworkModel): Intent {
       vpnPrefixes,
     };
   }
-  return { version: 1, network: model.name, regions };
+  const peerings = model.interRegion.peerings.map((p) => ({ regions: [p.requester, p.accepter] as const, inspectedBy: [...p.inspectedBy] }));
+  return { version: 1, network: model.name, regions, ...(peerings.length > 0 ? { peerings } : {}) };
 }
 
 /**

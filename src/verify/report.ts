@@ -53,6 +53,7 @@ const CLASS_TITLES: Readonly<Record<FlowResult['flowClass'], string>> = {
   'spoke-spoke': 'spoke ↔ spoke',
   'dmz-spoke': 'DMZ ↔ spoke',
   'vpn-spoke': 'VPN ↔ spoke',
+  'inter-region': 'inter-region spokes and offices',
 };
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -18,7 +18,7 @@ export type Start =
   | { readonly at: 'subnet'; readonly subnet: string }
   | { readonly at: 'igw'; readonly igw: string }
   | { readonly at: 'nat'; readonly nat: string }
-  | { readonly at: 'tgw'; readonly attachment: string; readonly tgw: string; readonly az: string };
+  | { readonly at: 'tgw'; readonly attachment: string; readonly tgw: string; readonly az: string | undefined };
 
 export interface Inspection {
   readonly fleet: string;
@@ -49,7 +49,12 @@ export interface TraceContext {
 
 const MAX_HOPS = 48;
 
-export function trace(ctx: TraceContext, start: Start, to: FlowPoint, applianceAz: string | undefined): Direction {
+/**
+ * `hash` stands for the flow hash of appliance-mode attachments: the conversation
+ * enters such an attachment's VPC in its `hash`-th AZ (modulo its AZ count), the
+ * same for both directions, as appliance mode guarantees.
+ */
+export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: number | undefined): Direction {
   const { graph } = ctx;
   const hops: string[] = [];
   const inspections: Inspection[] = [];
@@ -61,7 +66,7 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, applianceA
 
   let subnet: SubnetNode | undefined;
   let table: string | undefined;
-  let tgwEntry: { attachment: AttachmentNode; tgw: string; az: string } | undefined;
+  let tgwEntry: { attachment: AttachmentNode; tgw: string; az: string | undefined } | undefined;
 
   switch (start.at) {
     case 'subnet':
@@ -100,7 +105,7 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, applianceA
 
   for (let step = 0; step < MAX_HOPS; step++) {
     if (tgwEntry) {
-      const result = crossTransitGateway(ctx, tgwEntry, to, applianceAz, hops, hashing);
+      const result = crossTransitGateway(ctx, tgwEntry, to, hash, hops, hashing);
       if ('failure' in result) return fail(result.failure);
       if ('delivered' in result) return done('onprem');
       subnet = result.subnet;
@@ -187,9 +192,9 @@ type Crossing = { subnet: SubnetNode } | { delivered: true } | { failure: string
 
 function crossTransitGateway(
   ctx: TraceContext,
-  entry: { attachment: AttachmentNode; tgw: string; az: string },
+  entry: { attachment: AttachmentNode; tgw: string; az: string | undefined },
   to: FlowPoint,
-  applianceAz: string | undefined,
+  hash: number | undefined,
   hops: string[],
   hashing: { used: boolean },
   depth = 0,
@@ -217,16 +222,21 @@ function crossTransitGateway(
     if (depth > 4) return { failure: 'the packet crosses TGW peerings in a loop' };
     const otherTgw = next.tgw === entry.tgw ? next.peerTgw : next.tgw;
     if (!otherTgw) return { failure: `${ctx.display(next.name)} leads to no TGW` };
-    return crossTransitGateway(ctx, { attachment: next, tgw: otherTgw, az: entry.az }, to, applianceAz, hops, hashing, depth + 1);
+    // Across a peering the packet arrives in no particular AZ of the other region.
+    return crossTransitGateway(ctx, { attachment: next, tgw: otherTgw, az: undefined }, to, hash, hops, hashing, depth + 1);
   }
   const azs = next.subnets.map((s) => graph.subnets.get(s)).filter((s): s is SubnetNode => !!s);
   // Appliance mode pins the whole conversation to one AZ of this attachment (the flow hash);
   // without it the TGW keeps the packet in the AZ it entered by.
-  if (next.applianceMode) hashing.used = true;
-  const wanted = next.applianceMode && applianceAz !== undefined ? applianceAz : entry.az;
-  const chosen = azs.find((s) => s.az === wanted) ?? azs[0];
-  if (!chosen) return { failure: `${ctx.display(next.name)} has no subnets` };
-  if (chosen.az !== wanted) hops.push(`(${ctx.display(next.name)} has no subnet in ${wanted}: TGW delivers in ${chosen.az})`);
+  if (azs.length === 0) return { failure: `${ctx.display(next.name)} has no subnets` };
+  let chosen: SubnetNode;
+  if (next.applianceMode) {
+    hashing.used = true;
+    chosen = [...azs].sort((a, b) => a.az.localeCompare(b.az))[(hash ?? 0) % azs.length];
+  } else {
+    chosen = azs.find((s) => s.az === entry.az) ?? azs[0];
+    if (entry.az !== undefined && chosen.az !== entry.az) hops.push(`(${ctx.display(next.name)} has no subnet in ${entry.az}: TGW delivers in ${chosen.az})`);
+  }
   hops.push(label(ctx, next.applianceMode ? 'entry-appliance' : 'entry', chosen.key, () => `${ctx.display(chosen.name)}${next.applianceMode ? ' (appliance mode)' : ''}`));
   return { subnet: chosen };
 }

@@ -11,6 +11,7 @@ import { fleetReferences } from './fleet-references';
 import { fleetSizes } from './fleet-sizes';
 import { healthChecks } from './health-checks';
 import { internalCidrs } from './internal-cidrs';
+import { interRegion } from './inter-region';
 import { managementCidrs } from './management-cidrs';
 import { roleArns } from './role-arns';
 import type { Rule } from './rule';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   vpcFitsTiers,
   internalCidrs,
   vpnCidrs,
+  interRegion,
   asns,
   customerGateways,
   fleetSizes,
