@@ -1,0 +1,8 @@
+'use strict';
+// The cdktf app of this network: `npx cdktf synth` and `npx cdktf deploy` run it (see cdktf.json).
+// It validates blueprint.json and synthesizes one Terraform stack per hub, egress VPC, DMZ and
+// spoke. Edit blueprint.json, not this file.
+const path = require('node:path');
+const { synthesizeBlueprintFile } = require('gwlb-blueprint');
+
+synthesizeBlueprintFile(path.join(__dirname, 'blueprint.json'));
