@@ -54,24 +54,50 @@ export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, disp
   const internet = internetAddress(graph, [...onpremPrefixes.values()].flat());
   const results: FlowResult[] = [];
   const internetPoint: FlowPoint = { kind: 'internet', address: internet, label: `internet ${fromInt(internet)}` };
-  const hosts = (vpc: VpcNode, tier: string) => hostsOf(graph, vpc, tier);
+  const hostCache = new Map<string, { az: string; point: FlowPoint }[]>();
+  const hosts = (vpc: VpcNode, tier: string) => {
+    const key = `${vpc.key}|${tier}`;
+    let found = hostCache.get(key);
+    if (!found) hostCache.set(key, (found = hostsOf(graph, vpc, tier)));
+    return found;
+  };
 
-  const run = (region: string, flowClass: FlowClass, expect: Expectation, hashWidth: number, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string) => {
+  const represented = new Set<string>();
+  const summaries = new Map<string, Direction>();
+  const run = (
+    region: string,
+    flowClass: FlowClass,
+    expect: Expectation,
+    hashWidth: number,
+    from: FlowPoint,
+    to: FlowPoint,
+    source: string,
+    destination: string,
+    azs: string,
+    turn?: number,
+  ) => {
     // The flow hash of an appliance-mode attachment may pick any of its AZs: every pick is
-    // traced. A flow that crosses no such attachment is traced once.
-    for (let hash = 0; hash < Math.max(1, hashWidth); hash++) {
-      const result = judge(ctx, region, flowClass, expect, from, to, source, destination, hashWidth > 0 ? `${azs} (hash ${hash + 1})` : azs, hashWidth > 0 ? hash : undefined);
-      if (!result.forward.hashed && !result.reverse.hashed) {
-        results.push({ ...result, azs });
-        break;
-      }
+    // traced (or, for a sampled pair, the one its turn gives). A flow that crosses no such
+    // attachment is traced once.
+    const hashes = turn === undefined ? Array.from({ length: Math.max(1, hashWidth) }, (_, i) => i) : [turn % Math.max(1, hashWidth)];
+    for (const hash of hashes) {
+      let result = judge(ctx, region, flowClass, expect, from, to, source, destination, hashWidth > 0 ? `${azs} (hash ${hash + 1})` : azs, hashWidth > 0 ? hash : undefined);
+      const unhashed = !result.forward.hashed && !result.reverse.hashed;
+      if (unhashed) result = { ...result, azs };
+      // Large networks carry hundreds of thousands of flows: a passing flow keeps its hops only
+      // when it is the first of its source and destination (the one the report shows).
+      const group = `${region}|${flowClass}|${source}|${destination}`;
+      if (result.ok && represented.has(group)) result = { ...result, forward: summary(summaries, result.forward), reverse: summary(summaries, result.reverse) };
+      represented.add(group);
       results.push(result);
+      if (unhashed) break;
     }
   };
 
   for (const region of regions) {
-    const flow = (flowClass: FlowClass, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string) =>
-      run(region.code, flowClass, { policy: region.policies[flowClass], ...(region.policies[flowClass] === 'inspect' ? { inspections: 1 } : {}) }, region.hashWidth, from, to, source, destination, azs);
+    const flowSampled = (flowClass: FlowClass, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string, turn: number | undefined) =>
+      run(region.code, flowClass, { policy: region.policies[flowClass], ...(region.policies[flowClass] === 'inspect' ? { inspections: 1 } : {}) }, region.hashWidth, from, to, source, destination, azs, turn);
+    const flow = (flowClass: FlowClass, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string) => flowSampled(flowClass, from, to, source, destination, azs, undefined);
     for (const spoke of region.spokes) {
       for (const h of hosts(spoke, 'workload')) flow('spoke-internet', h.point, internetPoint, display(spoke.name), 'internet', h.az);
     }
@@ -79,22 +105,16 @@ export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, disp
       for (const h of hosts(dmz, 'app')) flow('dmz-internet', h.point, internetPoint, display(dmz.name), 'internet', h.az);
       for (const h of hosts(dmz, 'public')) flow('internet-dmz', internetPoint, h.point, 'internet', display(dmz.name), h.az);
     }
-    for (const a of region.spokes) {
-      for (const b of region.spokes) {
-        if (a.key === b.key) continue;
-        for (const ha of hosts(a, 'workload')) {
-          for (const hb of hosts(b, 'workload')) flow('spoke-spoke', ha.point, hb.point, display(a.name), display(b.name), `${ha.az} → ${hb.az}`);
-        }
+    const spokePairs = pairsOf(region.spokes, region.spokes);
+    for (const { a, b, full, turn } of spokePairs) {
+      for (const [ha, hb] of azPairs(hosts(a, 'workload'), hosts(b, 'workload'), full, turn)) {
+        flowSampled('spoke-spoke', ha.point, hb.point, display(a.name), display(b.name), `${ha.az} → ${hb.az}`, full ? undefined : turn);
       }
     }
-    for (const dmz of region.dmzs) {
-      for (const spoke of region.spokes) {
-        for (const hd of hosts(dmz, 'app')) {
-          for (const hs of hosts(spoke, 'workload')) {
-            flow('dmz-spoke', hd.point, hs.point, display(dmz.name), display(spoke.name), `${hd.az} → ${hs.az}`);
-            flow('dmz-spoke', hs.point, hd.point, display(spoke.name), display(dmz.name), `${hs.az} → ${hd.az}`);
-          }
-        }
+    for (const { a: dmz, b: spoke, full, turn } of pairsOf(region.dmzs, region.spokes)) {
+      for (const [hd, hs] of azPairs(hosts(dmz, 'app'), hosts(spoke, 'workload'), full, turn)) {
+        flowSampled('dmz-spoke', hd.point, hs.point, display(dmz.name), display(spoke.name), `${hd.az} → ${hs.az}`, full ? undefined : turn);
+        flowSampled('dmz-spoke', hs.point, hd.point, display(spoke.name), display(dmz.name), `${hs.az} → ${hd.az}`, full ? undefined : turn);
       }
     }
     for (const vpn of region.vpns) {
@@ -119,13 +139,9 @@ export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, disp
       [a, b],
       [b, a],
     ]) {
-      for (const sx of x.spokes) {
-        for (const sy of y.spokes) {
-          for (const hx of hosts(sx, 'workload')) {
-            for (const hy of hosts(sy, 'workload')) {
-              run(label, 'inter-region', expect, width, hx.point, hy.point, inRegion(x.code, sx.name), inRegion(y.code, sy.name), `${hx.az} → ${hy.az}`);
-            }
-          }
+      for (const { a: sx, b: sy, full, turn } of pairsOf(x.spokes, y.spokes)) {
+        for (const [hx, hy] of azPairs(hosts(sx, 'workload'), hosts(sy, 'workload'), full, turn)) {
+          run(label, 'inter-region', expect, width, hx.point, hy.point, inRegion(x.code, sx.name), inRegion(y.code, sy.name), `${hx.az} → ${hy.az}`, full ? undefined : turn);
         }
       }
       for (const vpn of x.vpns) {
@@ -139,6 +155,53 @@ export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, disp
     }
   }
   return results;
+}
+
+/** Pairs of VPCs traced with every AZ combination and flow-hash pick, when a class has at most this many. */
+const FULL_PAIRS = 64;
+
+/**
+ * The VPC pairs of a quadratic flow class. Every pair is traced. Small classes
+ * trace every AZ combination of every pair; large ones (hundreds of spokes) trace
+ * every combination for each VPC with its ring neighbour, and one combination per
+ * other pair, rotated (`turn`) so that every AZ pair and flow-hash pick still
+ * occurs: each route table is then exercised in every AZ, without n² × AZ² traces.
+ */
+function pairsOf<T extends { key: string }>(from: readonly T[], to: readonly T[]): { a: T; b: T; full: boolean; turn: number }[] {
+  const pairs: { a: T; b: T; full: boolean; turn: number }[] = [];
+  const total = from.length * to.length;
+  from.forEach((a, i) => {
+    to.forEach((b, j) => {
+      if (a.key === b.key) return;
+      const neighbour = j === (i + 1) % to.length || (from !== to && j === i % to.length);
+      const full = total <= FULL_PAIRS || neighbour;
+      // A sampled pair is traced both ways by one flow (forward and return), so within one
+      // list each unordered pair is enough.
+      if (!full && from === to && j < i) return;
+      pairs.push({ a, b, full, turn: i + j });
+    });
+  });
+  return pairs;
+}
+
+/** AZ combinations of a VPC pair: all of them, or the one its turn selects. */
+function azPairs<H>(from: readonly H[], to: readonly H[], full: boolean, turn: number): [H, H][] {
+  if (full) return from.flatMap((x) => to.map((y) => [x, y] as [H, H]));
+  if (from.length === 0 || to.length === 0) return [];
+  return [[from[turn % from.length], to[(turn + Math.floor(turn / from.length)) % to.length]]];
+}
+
+const NO_HOPS: readonly string[] = Object.freeze([]);
+
+/**
+ * A passing direction without its hops, shared by every direction with the same
+ * inspections and exit: hundreds of thousands of flows then cost one object each.
+ */
+function summary(summaries: Map<string, Direction>, direction: Direction): Direction {
+  const key = `${direction.exit}|${direction.nat ?? ''}|${direction.hashed ? 1 : 0}|${direction.inspections.map((i) => i.endpoint).join(',')}`;
+  let shared = summaries.get(key);
+  if (!shared) summaries.set(key, (shared = { ...direction, hops: NO_HOPS }));
+  return shared;
 }
 
 function onpremPoint(vpn: Vpn, display: (n: string) => string): FlowPoint {

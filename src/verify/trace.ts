@@ -58,7 +58,8 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: numb
   const { graph } = ctx;
   const hops: string[] = [];
   const inspections: Inspection[] = [];
-  const seen = new Set<string>();
+  // Route tables already used: a second visit is a loop. Paths are short, so an array is cheapest.
+  const seen: string[] = [];
   let nat: string | undefined;
   const hashing = { used: false };
   const fail = (why: string): Direction => ({ ok: false, hops, inspections, failure: why, nat, hashed: hashing.used });
@@ -119,8 +120,8 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: numb
     }
     const routeTable = graph.routeTables.get(table);
     if (!routeTable) return fail(`route table ${table} does not exist`);
-    if (seen.has(table)) return fail(`routing loop: ${ctx.display(routeTable.name)} is reached twice`);
-    seen.add(table);
+    if (seen.includes(table)) return fail(`routing loop: ${ctx.display(routeTable.name)} is reached twice`);
+    seen.push(table);
     const vpc = graph.vpcs.get(routeTable.vpc);
     const route = longestMatch(routeTable.routes, to.address);
     const local = vpc && containsAddress(vpc.cidr, to.address) && (!route || route.destination.prefix <= vpc.cidr.prefix);
@@ -133,8 +134,8 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: numb
       return fail(`${ctx.display(routeTable.name)}: ${fromInt(to.address)} is local to ${ctx.display(vpc.name)} but no subnet delivers it`);
     }
     if (!route) return fail(`${ctx.display(routeTable.name)} has no route for ${fromInt(to.address)}`);
-    // Only failures read this; building it on every hop would cost more than the trace.
-    const via = (): string => `${ctx.display(routeTable.name)} [${route.destinationText}]`;
+    // Only failures read this: it is built when one happens, never on the way.
+    const via = () => viaText(ctx, routeTable.name, route.destinationText);
     const target = route.target;
     switch (target.kind) {
       case 'local':
@@ -151,7 +152,7 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: numb
         const fromAz = subnet?.az ?? (to.kind === 'host' ? graph.subnets.get(to.subnet)?.az : undefined);
         if (fromAz && fromAz !== inspection.az) return fail(`${via()} → ${ctx.display(endpoint.name)}, an endpoint in ${inspection.az}, for traffic of ${fromAz}`);
         if (inspections.some((i) => i.endpoint === inspection.endpoint)) return fail(`${via()} → ${ctx.display(endpoint.name)} again: a loop through the appliances`);
-        inspections.push({ fleet: inspection.fleet, endpoint: inspection.endpoint, az: inspection.az });
+        inspections.push(inspection);
         hops.push(inspection.hop);
         subnet = graph.subnets.get(endpoint.subnets[0]);
         table = undefined;
@@ -188,6 +189,10 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: numb
   return fail(`more than ${MAX_HOPS} hops: a routing loop`);
 }
 
+function viaText(ctx: TraceContext, table: string, destination: string): string {
+  return `${ctx.display(table)} [${destination}]`;
+}
+
 type Crossing = { subnet: SubnetNode } | { delivered: true } | { failure: string };
 
 function crossTransitGateway(
@@ -204,7 +209,7 @@ function crossTransitGateway(
   const tableKey = tables.find((t) => graph.tgwRouteTables.get(t)?.tgw === entry.tgw);
   if (!tableKey) return { failure: `${ctx.display(entry.attachment.name)} is associated with no route table of its TGW` };
   const table = graph.tgwRouteTables.get(tableKey)!;
-  const route = tgwRoutes(ctx, tableKey).find((r) => containsAddress(r.destination, to.address));
+  const route = tgwRoutes(ctx, tableKey).lookup(to.address);
   if (!route) return { failure: `TGW route table ${ctx.display(table.name)} has no route for ${fromInt(to.address)}` };
   if (route.blackhole) return { failure: `TGW route table ${ctx.display(table.name)} black-holes ${route.destinationText}` };
   const next = graph.attachments.get(route.attachment ?? '');
@@ -225,14 +230,14 @@ function crossTransitGateway(
     // Across a peering the packet arrives in no particular AZ of the other region.
     return crossTransitGateway(ctx, { attachment: next, tgw: otherTgw, az: undefined }, to, hash, hops, hashing, depth + 1);
   }
-  const azs = next.subnets.map((s) => graph.subnets.get(s)).filter((s): s is SubnetNode => !!s);
+  const azs = attachmentSubnets(ctx, next);
   // Appliance mode pins the whole conversation to one AZ of this attachment (the flow hash);
   // without it the TGW keeps the packet in the AZ it entered by.
   if (azs.length === 0) return { failure: `${ctx.display(next.name)} has no subnets` };
   let chosen: SubnetNode;
   if (next.applianceMode) {
     hashing.used = true;
-    chosen = [...azs].sort((a, b) => a.az.localeCompare(b.az))[(hash ?? 0) % azs.length];
+    chosen = azs[(hash ?? 0) % azs.length];
   } else {
     chosen = azs.find((s) => s.az === entry.az) ?? azs[0];
     if (entry.az !== undefined && chosen.az !== entry.az) hops.push(`(${ctx.display(next.name)} has no subnet in ${entry.az}: TGW delivers in ${chosen.az})`);
@@ -286,14 +291,41 @@ function longestMatch(routes: readonly RouteEntry[], address: number): RouteEntr
   return routes.find((route) => containsAddress(route.destination, address));
 }
 
-const compiledTgwTables = new WeakMap<TraceContext, Map<string, TgwRoute[]>>();
+/**
+ * Longest-prefix match over many routes (a TGW table learns every spoke): one map
+ * per prefix length, probed from the longest length down.
+ */
+class PrefixIndex<R extends { readonly destination: Ipv4Block }> {
+  private readonly byLength: { readonly prefix: number; readonly routes: Map<number, R> }[] = [];
 
-/** A TGW route table's static and propagated routes, longest prefix first, statics before propagations of the same length. */
-function tgwRoutes(ctx: TraceContext, tableKey: string): TgwRoute[] {
+  /** `routes` in priority order: for equal destinations the first one wins. */
+  constructor(routes: readonly R[]) {
+    const lengths = new Map<number, Map<number, R>>();
+    for (const route of routes) {
+      let bucket = lengths.get(route.destination.prefix);
+      if (!bucket) lengths.set(route.destination.prefix, (bucket = new Map()));
+      if (!bucket.has(route.destination.base)) bucket.set(route.destination.base, route);
+    }
+    for (const [prefix, bucket] of [...lengths].sort((a, b) => b[0] - a[0])) this.byLength.push({ prefix, routes: bucket });
+  }
+
+  lookup(address: number): R | undefined {
+    for (const { prefix, routes } of this.byLength) {
+      const route = routes.get((prefix === 0 ? 0 : address & (0xffffffff << (32 - prefix))) >>> 0);
+      if (route) return route;
+    }
+    return undefined;
+  }
+}
+
+const compiledTgwTables = new WeakMap<TraceContext, Map<string, PrefixIndex<TgwRoute>>>();
+
+/** A TGW route table's static and propagated routes; a static route wins over a propagated one to the same prefix. */
+function tgwRoutes(ctx: TraceContext, tableKey: string): PrefixIndex<TgwRoute> {
   let cache = compiledTgwTables.get(ctx);
   if (!cache) compiledTgwTables.set(ctx, (cache = new Map()));
-  let routes = cache.get(tableKey);
-  if (!routes) {
+  let index = cache.get(tableKey);
+  if (!index) {
     const table = ctx.graph.tgwRouteTables.get(tableKey)!;
     const propagated = table.propagations.flatMap((attachment) =>
       propagatedPrefixes(ctx, attachment).map((destination) => ({
@@ -304,12 +336,27 @@ function tgwRoutes(ctx: TraceContext, tableKey: string): TgwRoute[] {
         resource: 'propagation',
       })),
     );
-    const ranked = [...table.staticRoutes.map((r) => ({ r, isStatic: 1 })), ...propagated.map((r) => ({ r, isStatic: 0 }))];
-    ranked.sort((a, b) => b.r.destination.prefix - a.r.destination.prefix || b.isStatic - a.isStatic);
-    routes = ranked.map((x) => x.r);
-    cache.set(tableKey, routes);
+    index = new PrefixIndex([...table.staticRoutes, ...propagated]);
+    cache.set(tableKey, index);
   }
-  return routes;
+  return index;
+}
+
+const sortedSubnets = new WeakMap<TraceContext, Map<string, SubnetNode[]>>();
+
+/** An attachment's subnets in AZ order: the order the flow hash picks from. */
+function attachmentSubnets(ctx: TraceContext, attachment: AttachmentNode): SubnetNode[] {
+  let cache = sortedSubnets.get(ctx);
+  if (!cache) sortedSubnets.set(ctx, (cache = new Map()));
+  let subnets = cache.get(attachment.key);
+  if (!subnets) {
+    subnets = attachment.subnets
+      .map((s) => ctx.graph.subnets.get(s))
+      .filter((s): s is SubnetNode => !!s)
+      .sort((a, b) => a.az.localeCompare(b.az));
+    cache.set(attachment.key, subnets);
+  }
+  return subnets;
 }
 
 function propagatedPrefixes(ctx: TraceContext, attachmentKey: string): readonly Ipv4Block[] {
