@@ -17,3 +17,22 @@ export {
   type ITerraformDependable,
   type TerraformElement,
 } from 'cdktf';
+
+/**
+ * cdktf records a full stack trace (unlimited depth) for every token it creates,
+ * only to print where a token came from when resolving it fails. Synthesis makes
+ * tens of thousands of tokens; the traces cost about a fifth of its time, so they
+ * are switched off. Set GWLB_CDKTF_STACK_TRACES=1 to debug a token error.
+ */
+function disableTokenStackTraces(): void {
+  if (process.env.GWLB_CDKTF_STACK_TRACES === '1') return;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const traces = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
+    traces.captureStackTrace = () => [];
+  } catch {
+    // A cdktf (or CDK Terrain) without this module: nothing to switch off.
+  }
+}
+disableTokenStackTraces();
+
