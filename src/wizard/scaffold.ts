@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import type { Blueprint } from '../blueprint/schema';
 import { UserError } from '../cli/errors';
-import { hubStackName, vpcStackName } from '../stacks/names';
+import { hubStackName, peeringStackName, vpcStackName } from '../stacks/names';
 
 /** The installed package's root: `dist/wizard/..`, or `src/wizard/..` under the tests. */
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
@@ -94,6 +94,15 @@ function stackList(model: NetworkModel): string {
     lines.push(`- \`${vpcStackName(model, region, region.egress)}\`: egress VPC, NAT, ${behind} (account ${region.egress.account})`);
     for (const dmz of region.dmzs) lines.push(`- \`${vpcStackName(model, region, dmz)}\`: DMZ VPC, inspected by ${dmz.fleet} (account ${dmz.account})`);
     for (const spoke of region.spokes) lines.push(`- \`${vpcStackName(model, region, spoke)}\`: spoke VPC (account ${spoke.account})`);
+  }
+  const tgwAccount = (code: string) => model.regions.find((r) => r.code === code)!.transitGateway.account;
+  for (const peering of model.interRegion.peerings) {
+    // The requester's account creates the peering; the accepter's accepts it (and routes its side) from the same stack.
+    const accounts = [...new Set([tgwAccount(peering.requester), tgwAccount(peering.accepter)])];
+    const inspected = peering.inspectedBy.length === 1 ? `inspected in ${peering.inspectedBy[0]} only` : 'inspected in both regions';
+    lines.push(
+      `- \`${peeringStackName(model, peering)}\`: TGW peering ${peering.requester} ↔ ${peering.accepter} and the static routes across it, ${inspected} (account${accounts.length === 1 ? '' : 's'} ${accounts.join(' and ')})`,
+    );
   }
   return lines.join('\n');
 }
