@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { App } from '../cdk/core';
 import { addNetworkStacks } from '../stacks/network-app';
+import { writeHandoff } from '../handoff';
 import { INTENT_FILE, intentOf } from '../verify/intent';
 
 export interface SynthesizeOptions {
@@ -48,5 +49,7 @@ export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOption
   }
   // What verify checks the stacks against: which flows must be inspected, and the VPN prefixes.
   writeFileSync(path.join(app.outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
+  // For the network team: README.md (what, where, in which order) and diagram.mmd (topology).
+  writeHandoff(model, app.outdir, stacks);
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
 }
