@@ -1,0 +1,70 @@
+/**
+ * How to run this folder: applying the stacks with plain Terraform, where their
+ * state lives, and regenerating the folder from the blueprint. Written for
+ * someone who has Terraform but has never used gwlb-blueprint.
+ */
+import type { Section } from './context';
+import { code } from './markdown';
+
+export const applying: Section = ({ stacks }) => [
+  '## Applying with plain Terraform',
+  '',
+  'From this folder, one stack after the other, in the order above (review each plan before applying it):',
+  '',
+  '```sh',
+  ...stacks.map((s) => `(cd ${s.dir} && terraform init && terraform plan -out=tfplan && terraform apply tfplan)`),
+  '```',
+  '',
+  '- Run Terraform inside each stack\'s folder: the state path and the files a stack reads are relative to it.',
+  ...stacks
+    .filter((s) => s.extraFiles.length > 0)
+    .map((s) => `- Keep ${s.extraFiles.map(code).join(', ')} beside ${code(s.file)}: ${s.extraFiles.some((f) => f.startsWith('bootstrap/')) ? 'the launch template reads the appliances\' user data from it at plan time' : 'the stack reads it at plan time'}.`),
+  '- A stack plans only once the stacks it depends on are applied: it reads their outputs from their state.',
+  '- To tear down, `terraform destroy` the stacks in the reverse order.',
+  '- Terraform 1.10 or later; the stacks pin the AWS provider version they were written for (`required_providers`).',
+  '- From the cdktf project that produced this folder, `npx cdktf deploy \'*\'` applies the same stacks in the same order.',
+  '',
+];
+
+/** Told from the backends as written (not only the blueprint), so the text matches what `terraform init` will do. */
+export const state: Section = ({ model, stacks }) => {
+  const backends = stacks.map((s) => s.backend);
+  if (model.state.backend === 's3' || backends.some((b) => b?.kind === 's3')) {
+    const keys = stacks.flatMap((s) => (s.backend?.kind === 's3' ? [s.backend.key] : []));
+    const lock = backends.every((b) => b?.kind !== 's3' || b.lockfile);
+    const bucket = model.state.backend === 's3' ? model.state.bucket : '';
+    const region = model.state.backend === 's3' ? model.state.region : '';
+    return [
+      '## State',
+      '',
+      `Each stack keeps its state in the S3 bucket ${code(bucket)} (${region}), encrypted, one key per stack (${keys.slice(0, 2).map(code).join(', ')}${keys.length > 2 ? ', ...' : ''}).` +
+        (lock ? ' Runs are locked with a lock file beside the state (`use_lockfile`, Terraform 1.10 or later); no DynamoDB table is needed.' : ''),
+      '',
+      'The backend uses the credentials Terraform runs with, not the account roles: they need `s3:ListBucket` on the bucket and `s3:GetObject`, `s3:PutObject` and `s3:DeleteObject` on the keys. Later stacks read earlier stacks\' outputs from the same bucket.',
+      '',
+    ];
+  }
+  return [
+    '## State',
+    '',
+    'Each stack keeps its state in this folder, in `state/<stack>.tfstate` (local backend; the path is `../../state/` from a stack\'s folder). Later stacks read earlier stacks\' outputs from the same files.',
+    '',
+    '- `gwlb-blueprint synth --force` keeps `state/` when it rewrites this folder; everything else is replaced. Never delete `state/`: without it Terraform no longer knows what it created.',
+    '- Back it up and keep it private (it records every resource\'s ID and attributes). For a team, set `state.backend` to `s3` in the blueprint, regenerate, and run `terraform init -migrate-state` in each stack.',
+    '- Runs are not locked: let one person apply at a time.',
+    '',
+  ];
+};
+
+export const regenerating: Section = () => [
+  '## Regenerating',
+  '',
+  'Change the blueprint, then rewrite this folder and check it:',
+  '',
+  '```sh',
+  'npx gwlb-blueprint synth -b blueprint.json -o <this folder> --force   # keeps state/',
+  'npx gwlb-blueprint verify <this folder>',
+  '```',
+  '',
+  'Stack names, resource addresses and subnet CIDRs derive from blueprint names only, so a plan after regenerating shows changes only where the blueprint changed.',
+];
