@@ -5,12 +5,13 @@ import { GatewayLoadBalancerEndpoints } from '../constructs/gateway-load-balance
 import { addRoute } from '../constructs/routing';
 import { nameTag } from '../constructs/tags';
 import { TieredVpc } from '../constructs/tiered-vpc';
-import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
+import type { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
 import type { EgressStack } from './egress-stack';
 import type { HubStack } from './hub-stack';
 import { vpcStackName } from './names';
 import { NetworkStack } from './network-stack';
-import { subnetIdsOutput } from './outputs';
+import { vpcOutputs } from './outputs';
+import { attachToSpokesTable } from './spokes-table-attachment';
 
 export interface DmzStackProps {
   readonly model: NetworkModel;
@@ -42,19 +43,7 @@ export class DmzStack extends NetworkStack {
       serviceName: egress.fleets.get(dmz.fleet!)!.endpointService.serviceName,
     });
 
-    const tgwAccount = region.transitGateway.account;
-    const attachment = (this.attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
-      name,
-      vpcId: vpc.vpc.id,
-      subnetIds: vpc.subnetIds('tgw'),
-      transitGatewayId: hub.hub.transitGateway.id,
-      transitGatewayProvider: this.providerFor(tgwAccount),
-      associationRouteTableId: hub.hub.routeTables.spokes.id,
-      propagationRouteTableIds: {
-        inspection: hub.hub.routeTables.inspection.id,
-        ...(region.eastWest ? {} : { spokes: hub.hub.routeTables.spokes.id }),
-      },
-    }));
+    const attachment = (this.attachment = attachToSpokesTable(this, name, vpc, hub, region));
 
     // Ingress: the IGW hands traffic for a public subnet to that AZ's endpoint, never straight in.
     const edge = new RouteTable(this, 'edge_route_table', { vpcId: vpc.vpc.id, tags: nameTag(`${name}-igw-edge`) });
@@ -84,9 +73,7 @@ export class DmzStack extends NetworkStack {
 
     if (dmz.shareWith.length > 0) this.shareSubnets(name, vpc, dmz);
 
-    new TerraformOutput(this, 'vpc_id', { value: vpc.vpc.id });
-    subnetIdsOutput(this, vpc);
-    new TerraformOutput(this, 'tgw_attachment_id', { value: attachment.attachmentId });
+    vpcOutputs(this, vpc, attachment);
     new TerraformOutput(this, 'gwlb_endpoint_ids', {
       value: Object.fromEntries(region.azs.map((az) => [az.label, endpoints.endpointIdIn(az)])),
     });

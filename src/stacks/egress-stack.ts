@@ -9,7 +9,7 @@ import { Ec2TransitGatewayRoute } from '../cdk/aws';
 import type { HubStack } from './hub-stack';
 import { regionPrefix } from './names';
 import { NetworkStack } from './network-stack';
-import { subnetIdsOutput } from './outputs';
+import { vpcOutputs } from './outputs';
 
 export interface EgressStackProps {
   readonly model: NetworkModel;
@@ -111,9 +111,7 @@ export class EgressStack extends NetworkStack {
       this.vpc.routeInternal(appliance, region.internalCidrs, toTgw);
     }
 
-    new TerraformOutput(this, 'vpc_id', { value: this.vpc.vpc.id });
-    subnetIdsOutput(this, this.vpc);
-    new TerraformOutput(this, 'tgw_attachment_id', { value: attachment.attachmentId });
+    vpcOutputs(this, this.vpc, attachment);
     for (const [fleetName, fleet] of fleets) {
       new TerraformOutput(this, `${fleetName}_endpoint_service_name`, { value: fleet.endpointService.serviceName });
       new TerraformOutput(this, `${fleetName}_gwlb_arn`, { value: fleet.loadBalancer.arn });

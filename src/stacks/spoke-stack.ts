@@ -1,11 +1,12 @@
 import type { NetworkModel, RegionModel, VpcModel } from '../blueprint/model';
-import { TerraformOutput, type Construct } from '../cdk/core';
+import type { Construct } from '../cdk/core';
 import { TieredVpc } from '../constructs/tiered-vpc';
-import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
+import type { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
 import type { HubStack } from './hub-stack';
 import { vpcStackName } from './names';
 import { NetworkStack } from './network-stack';
-import { subnetIdsOutput } from './outputs';
+import { vpcOutputs } from './outputs';
+import { attachToSpokesTable } from './spokes-table-attachment';
 
 export interface SpokeStackProps {
   readonly model: NetworkModel;
@@ -27,24 +28,10 @@ export class SpokeStack extends NetworkStack {
     const { model, region, spoke, hub } = props;
     const name = vpcStackName(model, region, spoke);
     const vpc = new TieredVpc(this, 'vpc', { name, vpc: spoke, accountId: this.accountId(spoke.account) });
-    const attachment = (this.attachment = new TransitGatewayAttachment(this, 'tgw_attachment', {
-      name,
-      vpcId: vpc.vpc.id,
-      subnetIds: vpc.subnetIds('tgw'),
-      transitGatewayId: hub.hub.transitGateway.id,
-      transitGatewayProvider: this.providerFor(region.transitGateway.account),
-      associationRouteTableId: hub.hub.routeTables.spokes.id,
-      propagationRouteTableIds: {
-        inspection: hub.hub.routeTables.inspection.id,
-        // With east-west inspection off, spokes reach each other directly.
-        ...(region.eastWest ? {} : { spokes: hub.hub.routeTables.spokes.id }),
-      },
-    }));
+    const attachment = (this.attachment = attachToSpokesTable(this, name, vpc, hub, region));
     const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
     for (const subnet of vpc.tier('workload')) vpc.route(subnet, '0.0.0.0/0', toTgw);
 
-    new TerraformOutput(this, 'vpc_id', { value: vpc.vpc.id });
-    subnetIdsOutput(this, vpc);
-    new TerraformOutput(this, 'tgw_attachment_id', { value: attachment.attachmentId });
+    vpcOutputs(this, vpc, attachment);
   }
 }
