@@ -4,7 +4,8 @@
 // --keep keeps the scratch copies (with their gwlb-proof.tftest.hcl); --no-share starts a provider per command.
 // Needs `npm run build` first and Terraform >= 1.10 on the PATH. Exits 1 when a stack fails.
 const path = require('node:path');
-const { proveSynthesized, formatProofTable } = require('../dist/terraform/prove.js');
+const { proveSynthesized } = require('../dist/terraform/prove.js');
+const { formatProofTable } = require('../dist/terraform/proof-table.js');
 
 async function main() {
   const args = process.argv.slice(2);

@@ -10,6 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { hclString } from './hcl-literal';
 import { AWS_PROVIDER_ADDRESS, type ProviderMirror } from './mirror';
 
 export const CLI_CONFIG_FILE = 'terraform.tfrc';
@@ -19,11 +20,6 @@ export interface CliConfigOptions {
   readonly mirror?: ProviderMirror | string;
   /** Absolute folder for `plugin_cache_dir`; created by writeCliConfig. */
   readonly pluginCacheDir?: string;
-}
-
-/** An HCL quoted string: JSON escapes are HCL escapes; `${` and `%{` would start templates. */
-export function hclString(value: string): string {
-  return JSON.stringify(value).replace(/([$%])\{/g, (_, sigil: string) => `${sigil}${sigil}{`);
 }
 
 export function renderCliConfig(options: CliConfigOptions = {}): string {

@@ -9,9 +9,9 @@
  * (`registry.terraform.io/hashicorp/aws/5.100.0/linux_amd64/terraform-provider-aws_…`)
  * or packed (`registry.terraform.io/hashicorp/aws/terraform-provider-aws_5.100.0_linux_amd64.zip`).
  */
-import { readdirSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { entries, isDir, isFile } from './fs-probe';
 
 /** The provider every synthesized stack requires, pinned by @cdktf/provider-aws 20.1.0. */
 export const AWS_PROVIDER = {
@@ -113,7 +113,7 @@ export function findProviderMirror(options: FindMirrorOptions = {}): ProviderMir
     if (!found) {
       throw new MirrorConfigError(
         `TF_PLUGIN_MIRROR=${explicit} holds no ${AWS_PROVIDER_ADDRESS} ${version} for ${platform} ` +
-          `(expected ${path.join(explicit, AWS_PROVIDER_ADDRESS, version, platform)}/ or a packed zip); unset it to search elsewhere`,
+          `(expected ${unpackedProviderDir(explicit, version, platform)}/ or a packed zip); unset it to search elsewhere`,
       );
     }
     return found;
@@ -135,14 +135,26 @@ export function findProviderMirror(options: FindMirrorOptions = {}): ProviderMir
 
 /** The mirror rooted at `dir`, if it holds the provider in either layout. */
 export function mirrorAt(dir: string, version: string, platform: string, source: MirrorSource): ProviderMirror | undefined {
-  const providerDir = path.join(dir, ...AWS_PROVIDER_ADDRESS.split('/'));
-  const unpacked = path.join(providerDir, version, platform);
-  if (isDir(unpacked) && entries(unpacked).some((f) => f.startsWith(`terraform-provider-${AWS_PROVIDER.type}`))) {
+  const unpacked = unpackedProviderDir(dir, version, platform);
+  if (isDir(unpacked) && providerBinaryIn(unpacked)) {
     return { path: dir, package: unpacked, layout: 'unpacked', source };
   }
-  const packed = path.join(providerDir, `terraform-provider-${AWS_PROVIDER.type}_${version}_${platform}.zip`);
+  const packed = path.join(dir, ...AWS_PROVIDER_ADDRESS.split('/'), `terraform-provider-${AWS_PROVIDER.type}_${version}_${platform}.zip`);
   if (isFile(packed)) return { path: dir, package: packed, layout: 'packed', source };
   return undefined;
+}
+
+/**
+ * Where Terraform's unpacked layout keeps the provider under `root`: a mirror's
+ * root, or the `.terraform/providers` folder that `terraform init` fills.
+ */
+export function unpackedProviderDir(root: string, version: string = AWS_PROVIDER.version, platform: string = terraformPlatform()): string {
+  return path.join(root, ...AWS_PROVIDER_ADDRESS.split('/'), version, platform);
+}
+
+/** The name of the provider's executable in an unpacked provider folder, if it is there. */
+export function providerBinaryIn(dir: string): string | undefined {
+  return entries(dir).find((f) => f.startsWith(`terraform-provider-${AWS_PROVIDER.type}`));
 }
 
 function childDirs(root: string): string[] {
@@ -150,28 +162,4 @@ function childDirs(root: string): string[] {
     .sort()
     .map((name) => path.join(root, name))
     .filter(isDir);
-}
-
-function entries(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI_CONFIG_FILE, hclString, renderCliConfig, terraformEnv, writeCliConfig } from '../../src/terraform/cli-config';
+import { CLI_CONFIG_FILE, renderCliConfig, terraformEnv, writeCliConfig } from '../../src/terraform/cli-config';
+import { findOnPath } from '../../src/terraform/command';
+import { hclString } from '../../src/terraform/hcl-literal';
 import type { ProviderMirror } from '../../src/terraform/mirror';
-import { findOnPath } from '../../src/terraform/prove';
 
 const MIRROR: ProviderMirror = {
   path: '/opt/some-mirror',

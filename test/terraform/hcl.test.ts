@@ -12,7 +12,7 @@ import { validateBlueprint } from '../../src/blueprint/validate';
 import { synthesizeVerifiedHcl } from '../../src/synth/verified-synthesis';
 import { terraformEnv, writeCliConfig } from '../../src/terraform/cli-config';
 import { findProviderMirror } from '../../src/terraform/mirror';
-import { findOnPath, run } from '../../src/terraform/prove';
+import { findOnPath, run } from '../../src/terraform/command';
 
 const terraform = findOnPath('terraform');
 const inCi = process.env.CI === 'true' || process.env.CI === '1';

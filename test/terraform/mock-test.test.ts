@@ -1,15 +1,9 @@
 /** The generated `terraform test` file: mocks, overridden remote state, and its problems. */
-import {
-  hclValue,
-  mockArn,
-  mockAttribute,
-  mockOutputValue,
-  producerOf,
-  referencedOutputs,
-  renderProofTest,
-  type StackTerraform,
-  type TerraformJson,
-} from '../../src/terraform/mock-test';
+import { hclValue } from '../../src/terraform/hcl-literal';
+import { renderProofTest } from '../../src/terraform/mock-test';
+import { mockArn, mockAttribute, mockOutputValue } from '../../src/terraform/mock-values';
+import { producerOf, referencedOutputs } from '../../src/terraform/remote-state';
+import type { StackTerraform, TerraformJson } from '../../src/terraform/synthesis';
 
 const CTX = { region: 'eu-west-2', account: '111111111111' };
 

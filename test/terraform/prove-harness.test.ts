@@ -2,7 +2,12 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { excerpt, failureText, formatProofTable, proveSynthesized, run, stacksOf, type ProofResult } from '../../src/terraform/prove';
+import { run } from '../../src/terraform/command';
+import { excerpt, failureText } from '../../src/terraform/diagnostics';
+import type { ProofResult } from '../../src/terraform/proof-result';
+import { formatProofTable } from '../../src/terraform/proof-table';
+import { proveSynthesized } from '../../src/terraform/prove';
+import { stacksOf } from '../../src/terraform/synthesis';
 
 let tmp: string;
 beforeEach(() => {

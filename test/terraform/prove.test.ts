@@ -13,7 +13,10 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import { formatProblem } from '../../src/blueprint/problems';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { synthesizeNetwork } from '../../src/synth/synthesize';
-import { findOnPath, formatProofTable, proveSynthesized, type ProofResult } from '../../src/terraform/prove';
+import { findOnPath } from '../../src/terraform/command';
+import type { ProofResult } from '../../src/terraform/proof-result';
+import { formatProofTable } from '../../src/terraform/proof-table';
+import { proveSynthesized } from '../../src/terraform/prove';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
