@@ -1,3 +1,4 @@
+/// <reference path="../../node_modules/cdktf/lib/testing/adapters/jest.d.ts" />
 /**
  * The appliance fleet's settings (issue "Synthesize the whole network"), checked
  * with cdktf's Testing matchers on the egress stack of the reference blueprint,
