@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as jsonc from 'jsonc-parser';
-import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import type { JsonPath, SourcePosition } from './problems';
 
 export type SourceFormat = 'json' | 'yaml';
@@ -126,6 +126,9 @@ function findDuplicateKey(node: jsonc.Node): jsonc.Node | undefined {
 }
 
 function parseYaml(text: string, file: string): SourceDocument {
+  // Loaded only for YAML: most blueprints are JSON, and every start-up counts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];
