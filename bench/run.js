@@ -91,6 +91,9 @@ function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gwlb-bench-'));
   const header = machine();
   const rows = [];
+  // Start-up: a new process to a validation result of the reference blueprint.
+  const validate = median(Array.from({ length: Math.max(5, runs) }, () => measureCli(['validate', '-b', path.join(ROOT, 'templates', 'reference.blueprint.json')]).seconds));
+  process.stdout.write(`${JSON.stringify({ validateReference: validate })}\n`);
   try {
     for (const spokes of sizes) {
       const blueprint = path.join(work, `spokes-${spokes}.json`);
@@ -143,6 +146,9 @@ function main() {
     '',
     ...table,
     growth,
+    `Start-up: \`gwlb-blueprint validate\` of the reference blueprint, a new process to its result: ${validate.toFixed(2)} s (median of ${Math.max(5, runs)}).`,
+    '',
+    'Where the time goes, and what was done about it: bench/PROFILE.md.',
   ].join('\n');
   fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${text.trimEnd()}\n`);
   process.stdout.write(`\n${table.join('\n')}\n${growth}\nwrote bench/RESULTS.md\n`);
