@@ -3,6 +3,7 @@
  * the stacks as written, it must name every stack in dependency order, every
  * account, every output, the address plan, the state and how to apply it.
  */
+import { readBlueprintFile } from '../../src/blueprint/load';
 import type { NetworkModel } from '../../src/blueprint/model';
 import { vpcsOfRegion } from '../../src/blueprint/model';
 import { describeStack, dependencyOrder, type StackInfo } from '../../src/handoff/stacks';
@@ -197,6 +198,26 @@ describe('the README of other networks', () => {
       }
     } finally {
       synthesis.remove();
+    }
+  });
+
+  it('explains where inter-region traffic is inspected, for each mode', () => {
+    const every = synthesize(modelOf(MULTI_REGION_FILE));
+    try {
+      const between = section(every.read('README.md'), '### Between regions');
+      expect(between).toContain("a flow between two regions passes both regions' fleets, each of which sees both directions");
+      expect(between).toContain('- TGW peering eu-west-1 ↔ us-east-1; traffic between them is inspected in eu-west-1 and us-east-1.');
+    } finally {
+      every.remove();
+    }
+    const value = modelOfValue({ ...(readBlueprintFile(MULTI_REGION_FILE).value as object), interRegion: { inspection: 'once' } });
+    const once = synthesize(value);
+    try {
+      const between = section(once.read('README.md'), '### Between regions');
+      expect(between).toContain('inspected once, by the first region of the pair in alphabetical order');
+      expect(between).toContain('- TGW peering eu-west-1 ↔ us-east-1; traffic between them is inspected in eu-west-1.');
+    } finally {
+      once.remove();
     }
   });
 

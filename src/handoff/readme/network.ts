@@ -51,6 +51,12 @@ export const network: Section = (ctx) => {
   const peerings = model.interRegion?.peerings ?? [];
   if (peerings.length > 0) {
     out.push('### Between regions', '');
+    out.push(
+      model.interRegion.inspection === 'once'
+        ? 'Each region pair is inspected once, by the first region of the pair in alphabetical order: its fleet sees both directions of every flow between the two, and the other region routes that traffic straight to and from the peering. A stateful appliance never sees only half of a conversation.'
+        : 'Every region inspects what leaves or enters it: a flow between two regions passes both regions\' fleets, each of which sees both directions. A stateful appliance never sees only half of a conversation.',
+      '',
+    );
     for (const p of peerings) out.push(`- TGW peering ${p.requester} ↔ ${p.accepter}; traffic between them is inspected in ${list(p.inspectedBy)}.`);
     out.push('');
   }
