@@ -39,6 +39,14 @@ export function parseCidr(text: string): CidrParseResult {
   return { ok: true, block: { base, prefix } };
 }
 
+/** The canonical CIDRs among `cidrs`, parsed; the others are for `cidr-canonical` to report. */
+export function blocksOf(cidrs: readonly string[]): Ipv4Block[] {
+  return cidrs.flatMap((c) => {
+    const parsed = parseCidr(c);
+    return parsed.ok ? [parsed.block] : [];
+  });
+}
+
 /** Parses a CIDR the caller already knows to be canonical (validated input); throws otherwise. */
 export function block(text: string): Ipv4Block {
   const parsed = parseCidr(text);

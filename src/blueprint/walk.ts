@@ -5,7 +5,7 @@
 import type { VpcRole } from './address-plan';
 import type { Blueprint, FleetSpec, RegionSpec, VpnSpec } from './schema';
 import type { JsonPath } from './problems';
-import { RFC1918, contains, parseCidr } from './cidr';
+import { RFC1918, blocksOf, contains, parseCidr } from './cidr';
 
 export interface VpcEntry {
   readonly region: string;
@@ -94,7 +94,7 @@ export function accountReferencesOf(bp: Blueprint): { account: string; path: Jso
 export function effectiveInternalCidrs(bp: Blueprint, region: string): string[] {
   const explicit = bp.regions[region]?.internalCidrs;
   if (explicit) return [...explicit];
-  const rfc1918 = RFC1918.map((c) => parseCidr(c)).flatMap((p) => (p.ok ? [p.block] : []));
+  const rfc1918 = blocksOf(RFC1918);
   const extra: string[] = [];
   for (const vpc of vpcsOf(bp)) {
     const parsed = parseCidr(vpc.cidr);

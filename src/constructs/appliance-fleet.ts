@@ -19,6 +19,7 @@ import type { AvailabilityZone } from '../blueprint/model';
 import { VENDOR_PROFILES } from '../blueprint/vendors';
 import { fleetPolicyStatements } from './fleet-policy';
 import { fleetUserData, type FleetUserData } from './fleet-user-data';
+import { awsName, NAME_LIMITS } from './aws-names';
 import { cidrLabel } from './routing';
 import { nameTag } from './tags';
 
@@ -35,6 +36,12 @@ export interface ApplianceFleetProps {
   readonly vpcId: string;
   /** The egress VPC's `appliance` tier: the GWLB and the appliances live here. */
   readonly subnets: readonly { readonly az: AvailabilityZone; readonly subnetId: string; readonly cidr: string }[];
+  /**
+   * Tags for the appliances themselves: the provider's default_tags do not reach
+   * instances and volumes launched by an Auto Scaling group.
+   * @default {}
+   */
+  readonly instanceTags?: Readonly<Record<string, string>>;
   /** Account IDs allowed to create endpoints of this fleet's service (no acceptance needed). */
   readonly allowedAccountIds: readonly string[];
   readonly provider?: TerraformProvider;
@@ -67,7 +74,7 @@ export class ApplianceFleet extends Construct {
 
     this.loadBalancer = new Lb(this, 'gwlb', {
       provider,
-      name: name.slice(0, 32).replace(/-+$/, ''),
+      name: awsName(name, NAME_LIMITS.loadBalancer),
       loadBalancerType: 'gateway',
       subnets: subnetIds,
       enableCrossZoneLoadBalancing: fleet.crossZone,
@@ -78,7 +85,7 @@ export class ApplianceFleet extends Construct {
     const check = fleet.healthCheck;
     this.targetGroup = new LbTargetGroup(this, 'target_group', {
       provider,
-      name: name.slice(0, 32).replace(/-+$/, ''),
+      name: awsName(name, NAME_LIMITS.targetGroup),
       protocol: 'GENEVE',
       port: GENEVE_PORT,
       vpcId: props.vpcId,
@@ -144,7 +151,9 @@ export class ApplianceFleet extends Construct {
       metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
       networkInterfaces: Array.from({ length: interfaceCount }, (_, deviceIndex) => ({
         deviceIndex,
-        associatePublicIpAddress: 'false',
+        // EC2 refuses associate_public_ip_address on a launch with several interfaces; the
+        // appliance subnets never map public IPs, so no interface gets one either way.
+        ...(interfaceCount === 1 ? { associatePublicIpAddress: 'false' } : {}),
         deleteOnTermination: 'true',
         securityGroups: [this.securityGroup.id],
       })),
@@ -152,10 +161,10 @@ export class ApplianceFleet extends Construct {
         { deviceName: image.rootDeviceName, ebs: { volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } },
       ],
       monitoring: { enabled: true },
-      tagSpecifications: [
-        { resourceType: 'instance', tags: nameTag(`${name}-appliance`) },
-        { resourceType: 'volume', tags: nameTag(`${name}-appliance`) },
-      ],
+      tagSpecifications: ['instance', 'volume', 'network-interface'].map((resourceType) => ({
+        resourceType,
+        tags: { ...props.instanceTags, ...nameTag(`${name}-appliance`) },
+      })),
       tags: nameTag(name),
     });
 
@@ -171,7 +180,9 @@ export class ApplianceFleet extends Construct {
       healthCheckGracePeriod: fleet.healthCheckGracePeriod,
       launchTemplate: { id: this.launchTemplate.id, version: '$Latest' },
       instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: 50 } },
-      tag: [{ key: 'Name', value: `${name}-appliance`, propagateAtLaunch: true }],
+      // The group's own tags (default_tags skip Auto Scaling groups); the instances get
+      // theirs from the launch template.
+      tag: Object.entries({ ...props.instanceTags, ...nameTag(`${name}-asg`) }).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
     });
   }
 
@@ -217,7 +228,7 @@ export class ApplianceFleet extends Construct {
     const { provider, name } = props;
     const role = new IamRole(this, 'role', {
       provider,
-      name: `${name}-appliance`.slice(0, 64),
+      name: awsName(`${name}-appliance`, NAME_LIMITS.iamRole),
       assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
@@ -235,6 +246,6 @@ export class ApplianceFleet extends Construct {
     if (statements.length > 0) {
       new IamRolePolicy(this, 'policy', { provider, role: role.id, name: 'appliance', policy: Fn.jsonencode({ Version: '2012-10-17', Statement: statements }) });
     }
-    return new IamInstanceProfile(this, 'instance_profile', { provider, name: `${name}-appliance`.slice(0, 128), role: role.name, tags: nameTag(`${name}-appliance`) });
+    return new IamInstanceProfile(this, 'instance_profile', { provider, name: awsName(`${name}-appliance`, NAME_LIMITS.instanceProfile), role: role.name, tags: nameTag(`${name}-appliance`) });
   }
 }

@@ -1,5 +1,6 @@
 import { CloudwatchLogGroup, FlowLog, IamRole, IamRolePolicy } from '../cdk/aws';
 import { Construct, Fn, type TerraformProvider } from '../cdk/core';
+import { awsName, NAME_LIMITS } from './aws-names';
 import { nameTag } from './tags';
 
 export interface VpcFlowLogsProps {
@@ -31,7 +32,7 @@ export class VpcFlowLogs extends Construct {
     });
     const role = new IamRole(this, 'role', {
       provider,
-      name: `${props.name}-flow-logs`.slice(0, 64),
+      name: awsName(`${props.name}-flow-logs`, NAME_LIMITS.iamRole),
       assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
         Statement: [

@@ -57,6 +57,7 @@ export class EgressStack extends NetworkStack {
           vpcId: this.vpc.vpc.id,
           subnets: this.vpc.tier('appliance').map((s) => ({ az: s.az, subnetId: s.subnet.id, cidr: s.cidr })),
           allowedAccountIds: fleet.endpointAccounts.map((a) => this.accountId(a)),
+          instanceTags: this.defaultTags,
         }),
       );
     }

@@ -76,6 +76,15 @@ export class NetworkStack extends TerraformStack {
     return provider;
   }
 
+  /**
+   * The tags every resource of the stack carries through the provider's default_tags;
+   * also what the few resources default_tags does not reach (launch template tag
+   * specifications, Auto Scaling groups) must be given explicitly.
+   */
+  get defaultTags(): Record<string, string> {
+    return { ManagedBy: 'gwlb-blueprint', 'gwlb-blueprint:network': this.model.name, ...this.model.tags };
+  }
+
   private providerConfig(account: string, region: string = this.region.code) {
     const { model } = this;
     const spec = model.accounts[account];
@@ -84,7 +93,7 @@ export class NetworkStack extends TerraformStack {
       // Refuses to run with credentials for any other account: a wrong profile cannot touch the wrong estate.
       allowedAccountIds: [spec.id],
       ...(spec.roleArn ? { assumeRole: [{ roleArn: spec.roleArn, sessionName: `gwlb-blueprint-${model.name}` }] } : {}),
-      defaultTags: [{ tags: { ManagedBy: 'gwlb-blueprint', 'gwlb-blueprint:network': model.name, ...model.tags } }],
+      defaultTags: [{ tags: this.defaultTags }],
     };
   }
 

@@ -3,7 +3,7 @@
  * the intent file when there is one): its spokes, DMZs and offices with their
  * prefixes, the policies, how wide the flow hash is, and the peered region pairs.
  */
-import { fromInt, parseCidr, type Ipv4Block } from '../blueprint/cidr';
+import { blocksOf, fromInt, parseCidr, type Ipv4Block } from '../blueprint/cidr';
 import { INSPECT_EVERYTHING, type FlowClass, type FlowPolicy, type Intent } from './intent';
 import type { NetworkGraph, SubnetNode, VpcNode } from './network-graph';
 import type { FlowPoint } from './trace';
@@ -46,9 +46,7 @@ export function regionsOf(graph: NetworkGraph, intent: Intent | undefined): Regi
     const vpns = [...graph.attachments.values()]
       .filter((a) => a.kind === 'vpn' && regionOfKey(graph, a.key) === code)
       .map((a) => {
-        const prefixes = (regionIntent?.vpnPrefixes[a.name] ?? staticPrefixesOf(graph, a.key) ?? [UNKNOWN_ONPREM_PREFIX])
-          .map((c) => parseCidr(c))
-          .flatMap((p) => (p.ok ? [p.block] : []));
+        const prefixes = blocksOf(regionIntent?.vpnPrefixes[a.name] ?? staticPrefixesOf(graph, a.key) ?? [UNKNOWN_ONPREM_PREFIX]);
         return { key: a.key, name: a.name, prefixes };
       })
       .filter((v) => v.prefixes.length > 0);

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { format, overlaps, parseCidr, subnetAt, type Ipv4Block } from '../blueprint/cidr';
+import { blocksOf, format, overlaps, parseCidr, subnetAt, type Ipv4Block } from '../blueprint/cidr';
 import type { NetworkModel } from '../blueprint/model';
 import { vpcsOfRegion } from '../blueprint/model';
 import { UserError } from '../cli/errors';
@@ -44,7 +44,7 @@ export const INSPECT_EVERYTHING: Readonly<Record<FlowClass, FlowPolicy>> = Objec
 export function intentOf(model: NetworkModel): Intent {
   const regions: Record<string, RegionIntent> = {};
   for (const region of model.regions) {
-    const vpcs = model.regions.flatMap(vpcsOfRegion).map((v) => parseCidr(v.cidr)).flatMap((p) => (p.ok ? [p.block] : []));
+    const vpcs = blocksOf(model.regions.flatMap(vpcsOfRegion).map((v) => v.cidr));
     const vpnPrefixes: Record<string, string[]> = {};
     for (const vpn of region.vpns) {
       vpnPrefixes[`${model.name}-${region.code}-${vpn.name}`] = vpn.cidrs.length > 0 ? [...vpn.cidrs] : [representativeOnPremPrefix(region.internalCidrs, vpcs)];

@@ -4,7 +4,7 @@
  * Enter is a safe answer everywhere.
  */
 import { planVpc, type VpcRole } from '../blueprint/address-plan';
-import { format, overlaps, parseCidr, type Ipv4Block } from '../blueprint/cidr';
+import { blocksOf, format, overlaps, parseCidr, type Ipv4Block } from '../blueprint/cidr';
 import { isPrivateAsn } from '../blueprint/rules/asns';
 import type { Blueprint, Vendor } from '../blueprint/schema';
 import { NAME_PATTERN } from '../blueprint/schema';
@@ -47,10 +47,7 @@ export function freeAsn(taken: ReadonlySet<number>, start: number): number {
 /** Every CIDR a new VPC must stay clear of: the VPCs and the office ranges of the blueprint. */
 function occupied(bp: Blueprint): Ipv4Block[] {
   const cidrs = [...vpcsOf(bp).map((v) => v.cidr), ...vpnsOf(bp).flatMap(({ vpn }) => vpn.cidrs ?? [])];
-  return cidrs.flatMap((c) => {
-    const parsed = parseCidr(c);
-    return parsed.ok ? [parsed.block] : [];
-  });
+  return blocksOf(cidrs);
 }
 
 /**

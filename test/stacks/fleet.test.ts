@@ -16,7 +16,7 @@ import {
   VpcSecurityGroupIngressRule,
 } from '../../src/cdk/aws';
 import { Testing } from '../../src/cdk/core';
-import { modelOf, REFERENCE, ROOT, resources, synthStacks, type SynthesizedStack } from './support';
+import { modelOf, modelOfValue, REFERENCE, ROOT, resources, synthStacks, type SynthesizedStack } from './support';
 
 Testing.setupJest();
 
@@ -84,6 +84,16 @@ describe('the appliances', () => {
     });
   });
 
+  it('carry the blueprint’s tags themselves (default_tags never reach Auto Scaling instances)', () => {
+    const lt = resources(egress, 'aws_launch_template').fleet_cloudguard_launch_template;
+    expect(lt.tag_specifications.map((t: any) => t.resource_type)).toEqual(['instance', 'volume', 'network-interface']);
+    for (const spec of lt.tag_specifications) {
+      expect(spec.tags).toEqual({ ManagedBy: 'gwlb-blueprint', 'gwlb-blueprint:network': 'acme', Owner: 'network-team', CostCentre: 'NET-001', Name: 'acme-eu-west-2-cloudguard-appliance' });
+    }
+    const asg = resources(egress, 'aws_autoscaling_group').fleet_cloudguard_asg;
+    expect(asg.tag).toContainEqual({ key: 'CostCentre', value: 'NET-001', propagate_at_launch: false });
+  });
+
   it('take their user data from the rendered vendor template beside the stack, with no secret inline', () => {
     const lt = resources(egress, 'aws_launch_template').fleet_cloudguard_launch_template;
     expect(lt.user_data).toBe('${filebase64("bootstrap/cloudguard.user-data")}');
@@ -134,6 +144,8 @@ describe('vendors', () => {
     expect(eu.synth).toHaveResourceWithProperties(LbTargetGroup, { health_check: expect.objectContaining({ protocol: 'TCP', port: '80' }) });
     const lt = resources(eu, 'aws_launch_template').fleet_vmseries_launch_template;
     expect(lt.network_interfaces.map((n: any) => n.device_index)).toEqual([0, 1]);
+    // EC2 refuses associate_public_ip_address when a launch has several interfaces
+    expect(lt.network_interfaces.some((n: any) => 'associate_public_ip_address' in n)).toBe(false);
     expect(eu.synth).toHaveResourceWithProperties(IamRolePolicy, {});
     const policy = resources(eu, 'aws_iam_role_policy').fleet_vmseries_policy.policy;
     expect(policy).toContain('arn:aws:s3:::globex-vmseries-bootstrap/*');
@@ -196,3 +208,24 @@ describe('providers and state', () => {
     expect(resources(hub, 'aws_ram_resource_share_accepter').share_accepter_partner).toMatchObject({ provider: 'aws.partner' });
   });
 });
+
+describe('names AWS caps', () => {
+  it('stay within the limit and distinct when two long fleet names share a prefix', () => {
+    const bp = JSON.parse(require('node:fs').readFileSync(REFERENCE, 'utf8'));
+    bp.name = 'acme-networking-platform';
+    const region = bp.regions['eu-west-2'];
+    region.fleets['cloudguard-primary'] = region.fleets.cloudguard;
+    region.fleets['cloudguard-partner'] = { ...region.fleets.cloudguard };
+    delete region.fleets.cloudguard;
+    region.egress.fleet = 'cloudguard-primary';
+    for (const dmz of Object.values(region.dmzs) as any[]) dmz.fleet = 'cloudguard-partner';
+    const egress = synthStacks(modelOfValue(bp))['acme-networking-platform-eu-west-2-egress'];
+    const names = (type: string) => Object.values(resources(egress, type)).map((r: any) => r.name as string);
+    for (const [type, max] of [['aws_lb', 32], ['aws_lb_target_group', 32], ['aws_iam_role', 64]] as const) {
+      const list = names(type);
+      expect(list.every((n) => n.length <= max)).toBe(true);
+      expect(new Set(list).size).toBe(list.length);
+    }
+  });
+});
+

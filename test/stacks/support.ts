@@ -17,8 +17,12 @@ export interface SynthesizedStack {
 }
 
 export function modelOf(file: string): NetworkModel {
-  const result = validateBlueprint(readBlueprintFile(file).value);
-  if (!result.model) throw new Error(`${file} does not validate`);
+  return modelOfValue(readBlueprintFile(file).value, file);
+}
+
+export function modelOfValue(value: unknown, label = 'blueprint'): NetworkModel {
+  const result = validateBlueprint(value);
+  if (!result.model) throw new Error(`${label} does not validate: ${JSON.stringify(result.problems.filter((p) => p.severity === 'error'))}`);
   return result.model;
 }
 

@@ -13,6 +13,7 @@ import { healthChecks } from './health-checks';
 import { internalCidrs } from './internal-cidrs';
 import { interRegion } from './inter-region';
 import { managementCidrs } from './management-cidrs';
+import { networkName } from './network-name';
 import { roleArns } from './role-arns';
 import type { Rule } from './rule';
 import { shareWith } from './share-with';
@@ -22,11 +23,12 @@ import { vpcCidrOverlap } from './vpc-cidr-overlap';
 import { vpcCidrSize } from './vpc-cidr-size';
 import { vpcFitsTiers } from './vpc-fits-tiers';
 import { vpnCidrs } from './vpn-cidrs';
-import { azNamesAcrossAccounts, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
+import { azNamesAcrossAccounts, defaultInternalRanges, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
 
 export type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [
+  networkName,
   accountIds,
   roleArns,
   accountReferences,
@@ -51,6 +53,7 @@ export const RULES: readonly Rule[] = [
   tags,
   azNamesAcrossAccounts,
   nonPrivateCidrs,
+  defaultInternalRanges,
   fleetBelowAzCount,
   unusedFleets,
 ];

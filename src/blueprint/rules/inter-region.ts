@@ -1,4 +1,4 @@
-import { contains, parseCidr } from '../cidr';
+import { blocksOf, contains, parseCidr } from '../cidr';
 import { error, formatPath, warning, type Problem } from '../problems';
 import { effectiveInternalCidrs, regionsOf, vpnsOf } from '../walk';
 import type { Rule } from './rule';
@@ -35,10 +35,7 @@ export const interRegion: Rule = {
         // Return traffic from another region's egress VPC must go back to its TGW, not out through NAT.
         for (const [other] of regionsOf(bp)) {
           if (other === region) continue;
-          const internal = effectiveInternalCidrs(bp, other).flatMap((c) => {
-            const parsed = parseCidr(c);
-            return parsed.ok ? [parsed.block] : [];
-          });
+          const internal = blocksOf(effectiveInternalCidrs(bp, other));
           (vpn.cidrs ?? []).forEach((cidr, i) => {
             const parsed = parseCidr(cidr);
             if (parsed.ok && !internal.some((b) => contains(b, parsed.block))) {

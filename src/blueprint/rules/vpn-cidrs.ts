@@ -1,4 +1,4 @@
-import { contains, overlaps, parseCidr } from '../cidr';
+import { blocksOf, contains, overlaps, parseCidr, type Ipv4Block } from '../cidr';
 import { error, formatPath, type Problem } from '../problems';
 import { effectiveInternalCidrs, vpcsOf, vpnsOf } from '../walk';
 import type { Rule } from './rule';
@@ -12,11 +12,11 @@ export const vpnCidrs: Rule = {
       const parsed = parseCidr(v.cidr);
       return parsed.ok ? [{ vpc: v, block: parsed.block }] : [];
     });
+    // Two offices announcing the same prefix leave the TGW two routes to one destination:
+    // replies would reach whichever office the TGW picks, and a static pair cannot be created.
+    const offices: { block: Ipv4Block; cidr: string; path: (string | number)[] }[] = [];
     for (const { region, vpn, path } of vpnsOf(bp)) {
-      const internal = effectiveInternalCidrs(bp, region).flatMap((c) => {
-        const parsed = parseCidr(c);
-        return parsed.ok ? [parsed.block] : [];
-      });
+      const internal = blocksOf(effectiveInternalCidrs(bp, region));
       if (vpn.staticRoutesOnly && (vpn.cidrs ?? []).length === 0) {
         problems.push(error(this.id, [...path, 'cidrs'], vpn.cidrs, 'a VPN with staticRoutesOnly needs the office\'s prefixes: nothing else tells the TGW where they are'));
       }
@@ -34,6 +34,12 @@ export const vpnCidrs: Rule = {
             problems.push(error(this.id, at, cidr, `overlaps ${formatPath([...vpc.path, 'cidr'])} (${vpc.cidr})`));
           }
         }
+        for (const other of offices) {
+          if (overlaps(other.block, parsed.block)) {
+            problems.push(error(this.id, at, cidr, `overlaps ${formatPath(other.path)} (${other.cidr}), another office: the TGW could answer either office`));
+          }
+        }
+        offices.push({ block: parsed.block, cidr, path: at });
       });
     }
     return problems;

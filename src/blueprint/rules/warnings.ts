@@ -1,4 +1,4 @@
-import { contains, parseCidr, RFC1918, SHARED_ADDRESS_SPACE } from '../cidr';
+import { blocksOf, contains, parseCidr, RFC1918, SHARED_ADDRESS_SPACE } from '../cidr';
 import { warning, type Problem } from '../problems';
 import { classifyAz } from '../regions';
 import { fleetsOf, regionsOf, vpcsOf } from '../walk';
@@ -26,7 +26,7 @@ export const nonPrivateCidrs: Rule = {
   id: 'non-private-cidrs',
   description: 'Warns about VPC CIDRs outside RFC 1918 and 100.64.0.0/10.',
   check(bp) {
-    const privateBlocks = [...RFC1918, SHARED_ADDRESS_SPACE].map((c) => parseCidr(c)).flatMap((p) => (p.ok ? [p.block] : []));
+    const privateBlocks = blocksOf([...RFC1918, SHARED_ADDRESS_SPACE]);
     return vpcsOf(bp).flatMap((vpc) => {
       const parsed = parseCidr(vpc.cidr);
       if (!parsed.ok || privateBlocks.some((b) => contains(b, parsed.block))) return [];
@@ -55,5 +55,27 @@ export const unusedFleets: Rule = {
     return fleetsOf(bp)
       .filter(({ region, name }) => !used.has(`${region}/${name}`))
       .map(({ name, path }) => warning(this.id, path, name, 'is used by no egress VPC or DMZ; it would still run appliances'));
+  },
+};
+
+export const defaultInternalRanges: Rule = {
+  id: 'default-internal-ranges',
+  description: 'Warns when a VPC outside RFC 1918 is routed only through the default internalCidrs (which then change with every such VPC).',
+  check(bp) {
+    const rfc1918 = blocksOf(RFC1918);
+    const defaulted = regionsOf(bp).filter(([, spec]) => spec.internalCidrs === undefined).map(([code]) => code);
+    if (defaulted.length === 0) return [];
+    return vpcsOf(bp).flatMap((vpc) => {
+      const parsed = parseCidr(vpc.cidr);
+      if (!parsed.ok || rfc1918.some((b) => contains(b, parsed.block))) return [];
+      return [
+        warning(
+          this.id,
+          [...vpc.path, 'cidr'],
+          vpc.cidr,
+          `is outside RFC 1918, so the default internalCidrs of ${defaulted.join(', ')} list it by name: adding or removing such a VPC changes the routes of every egress and DMZ stack. List your ranges in internalCidrs to keep those stacks stable`,
+        ),
+      ];
+    });
   },
 };

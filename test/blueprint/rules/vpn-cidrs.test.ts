@@ -33,3 +33,15 @@ describe(RULE, () => {
     });
   });
 });
+
+describe(`${RULE}: offices`, () => {
+  it('refuses an office prefix that another office announces too, naming it', () => {
+    const bp = reference();
+    regionOf(bp).vpnConnections!['london-office'].cidrs = ['192.168.10.0/24'];
+    regionOf(bp).vpnConnections!['backup-office'] = { customerGatewayIp: '198.51.100.9', bgpAsn: 65011, cidrs: ['192.168.10.0/25'] };
+    expectProblem(theProblem(bp, RULE), {
+      path: '$.regions["eu-west-2"].vpnConnections["backup-office"].cidrs[0]',
+      shows: ['"192.168.10.0/25"', 'overlaps $.regions["eu-west-2"].vpnConnections["london-office"].cidrs[0] (192.168.10.0/24), another office'],
+    });
+  });
+});
