@@ -27,8 +27,17 @@ export function isNonEmptyDirectory(dir: string): boolean {
   return existsSync(dir) && statSync(dir).isDirectory() && readdirSync(dir).length > 0;
 }
 
+/** True when `inner` is `outer` or lies somewhere inside it. */
+export function isWithin(inner: string, outer: string): boolean {
+  const relative = path.relative(path.resolve(outer), path.resolve(inner));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 export function stageOutput(target: string, options: StageOptions = {}): StagedOutput {
   if (existsSync(target) && !statSync(target).isDirectory()) throw new UserError(`${target} exists and is not a folder`);
+  if (isWithin(process.cwd(), target)) {
+    throw new UserError(`${target} is the current folder or one of its parents; the output folder is replaced as a whole, so give it a folder of its own`);
+  }
   if (isNonEmptyDirectory(target) && !options.force) {
     throw new UserError(`${target} exists and is not empty; nothing was written (use --force to replace it)`);
   }
@@ -42,19 +51,30 @@ export function stageOutput(target: string, options: StageOptions = {}): StagedO
     staging,
     commit() {
       if (done) return;
-      done = true;
-      const old = path.join(parent, `.${path.basename(target)}.previous-${process.pid}`);
-      if (existsSync(target)) {
-        for (const entry of options.keep ?? []) {
-          const from = path.join(target, entry);
-          if (existsSync(from)) {
-            rmSync(path.join(staging, entry), { recursive: true, force: true });
-            renameSync(from, path.join(staging, entry));
-          }
-        }
-        renameSync(target, old);
+      if (!existsSync(target)) {
+        renameSync(staging, target);
+        done = true;
+        return;
       }
-      renameSync(staging, target);
+      // The target is moved aside first, so every later step can be undone: a failure
+      // leaves the old folder, its state included, exactly where it was.
+      const old = path.join(parent, `.${path.basename(target)}.previous-${process.pid}`);
+      renameSync(target, old);
+      const carried: string[] = [];
+      try {
+        for (const entry of options.keep ?? []) {
+          if (!existsSync(path.join(old, entry))) continue;
+          rmSync(path.join(staging, entry), { recursive: true, force: true });
+          renameSync(path.join(old, entry), path.join(staging, entry));
+          carried.push(entry);
+        }
+        renameSync(staging, target);
+      } catch (err) {
+        for (const entry of carried) renameSync(path.join(staging, entry), path.join(old, entry));
+        renameSync(old, target);
+        throw err;
+      }
+      done = true;
       rmSync(old, { recursive: true, force: true });
     },
     abort() {

@@ -1,8 +1,8 @@
 import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
-import { stageOutput } from '../../util/atomic-output';
+import { isWithin, stageOutput } from '../../util/atomic-output';
 import { formatVerifyReport } from '../../verify/report';
 import { loadCheckedBlueprint } from '../blueprint-input';
-import { SynthesisNotVerified } from '../errors';
+import { SynthesisNotVerified, UserError } from '../errors';
 import type { Io } from '../io';
 
 export interface SynthOptions {
@@ -17,6 +17,9 @@ const KEPT_ON_REGENERATION = ['state'];
 
 export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
   const checked = loadCheckedBlueprint(options.blueprint, io);
+  if (isWithin(options.blueprint, options.out)) {
+    throw new UserError(`${options.blueprint} lies inside ${options.out}, which synth replaces as a whole; write the output elsewhere`);
+  }
   const output = stageOutput(options.out, { force: options.force, keep: KEPT_ON_REGENERATION });
   try {
     const { synthesis, verification } = options.hcl
