@@ -157,6 +157,13 @@ function unrestrictedIngress(graph: NetworkGraph, risky: (from: number, to: numb
     const [from, to] = portRange(rule.args);
     if (OPEN_TO_WORLD.has(cidr) && risky(from, to)) failures.push(`${rule.key}: ${cidr} may reach ports ${from}-${to}`);
   }
+  for (const rule of graph.set.resources('aws_security_group_rule')) {
+    if (rule.args.type !== 'ingress') continue;
+    checked++;
+    const cidrs = [...((rule.args.cidr_blocks as string[]) ?? []), ...((rule.args.ipv6_cidr_blocks as string[]) ?? [])];
+    const [from, to] = portRange(rule.args);
+    if (cidrs.some((c) => OPEN_TO_WORLD.has(c)) && risky(from, to)) failures.push(`${rule.key}: ingress from anywhere to ports ${from}-${to}`);
+  }
   for (const group of graph.set.resources('aws_security_group')) {
     for (const rule of (group.args.ingress as Attributes[] | undefined) ?? []) {
       checked++;

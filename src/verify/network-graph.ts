@@ -5,7 +5,8 @@
  * from resource arguments only; nothing is taken from the blueprint.
  */
 import { parseCidr, type Ipv4Block } from '../blueprint/cidr';
-import { resourceKey, type Attributes, type ResourceRef, type TerraformSet } from './terraform-json';
+import { nameTagOf, type Attributes, type TerraformSet } from './terraform-json';
+import { addTransitGateways, canonical } from './tgw-graph';
 
 export type RouteTarget =
   | { readonly kind: 'local' }
@@ -72,6 +73,11 @@ export interface AttachmentNode {
   readonly name: string;
   /** The accepting side's TGW, for a peering (both sides share one attachment ID). */
   readonly peerTgw?: string;
+  /**
+   * False for an attachment that waits for acceptance forever: a VPC attachment from
+   * another account than the TGW's, or a peering, with no accepter.
+   */
+  readonly accepted: boolean;
 }
 
 export interface TgwRoute {
@@ -116,8 +122,6 @@ export interface NetworkGraph {
   readonly subnetsByVpc: Map<string, SubnetNode[]>;
 }
 
-const nameOf = (args: Attributes, fallback: string): string => String((args.tags as Record<string, string> | undefined)?.Name ?? fallback);
-
 export function buildNetworkGraph(set: TerraformSet): NetworkGraph {
   const ref = (stack: string, expression: unknown) => set.resolve(stack, expression);
   const key = (stack: string, expression: unknown): string | undefined => canonical(set, ref(stack, expression));
@@ -144,7 +148,7 @@ export function buildNetworkGraph(set: TerraformSet): NetworkGraph {
     const parsed = parseCidr(String(r.args.cidr_block));
     if (!parsed.ok) continue;
     const tags = (r.args.tags ?? {}) as Record<string, string>;
-    graph.vpcs.set(r.key, { key: r.key, cidr: parsed.block, cidrText: String(r.args.cidr_block), role: tags['gwlb-blueprint:role'], name: nameOf(r.args, r.key) });
+    graph.vpcs.set(r.key, { key: r.key, cidr: parsed.block, cidrText: String(r.args.cidr_block), role: tags['gwlb-blueprint:role'], name: nameTagOf(r.args, r.key) });
   }
   for (const r of set.resources('aws_subnet')) {
     const parsed = parseCidr(String(r.args.cidr_block));
@@ -158,7 +162,7 @@ export function buildNetworkGraph(set: TerraformSet): NetworkGraph {
       cidrText: String(r.args.cidr_block),
       az: String(r.args.availability_zone_id ?? r.args.availability_zone ?? '?'),
       tier: tags['gwlb-blueprint:tier'],
-      name: nameOf(r.args, r.key),
+      name: nameTagOf(r.args, r.key),
     });
   }
   for (const r of set.resources('aws_internet_gateway')) {
@@ -172,7 +176,7 @@ export function buildNetworkGraph(set: TerraformSet): NetworkGraph {
   for (const r of set.resources('aws_route_table')) {
     const vpc = key(r.stack, r.args.vpc_id);
     if (!vpc) continue;
-    const table: RouteTableNode = { key: r.key, vpc, name: nameOf(r.args, r.key), routes: [] };
+    const table: RouteTableNode = { key: r.key, vpc, name: nameTagOf(r.args, r.key), routes: [] };
     for (const inline of (r.args.route as Attributes[] | undefined) ?? []) {
       const route = routeEntry(set, r.stack, r.key, inline, 'cidr_block');
       if (route) table.routes.push(route);
@@ -205,7 +209,7 @@ export function buildNetworkGraph(set: TerraformSet): NetworkGraph {
     const vpc = key(r.stack, r.args.vpc_id);
     if (!vpc) continue;
     const subnets = ((r.args.subnet_ids as unknown[]) ?? []).map((s) => key(r.stack, s)).filter((s): s is string => !!s);
-    graph.endpoints.set(r.key, { key: r.key, vpc, subnets, service: key(r.stack, r.args.service_name), name: nameOf(r.args, r.key) });
+    graph.endpoints.set(r.key, { key: r.key, vpc, subnets, service: key(r.stack, r.args.service_name), name: nameTagOf(r.args, r.key) });
   }
   addTransitGateways(set, graph, key);
   index(graph);
@@ -244,77 +248,4 @@ function routeTarget(set: TerraformSet, stack: string, args: Attributes): RouteT
   }
   const other = Object.entries(args).find(([k, v]) => k.endsWith('_id') && k !== 'route_table_id' && v);
   return { kind: 'unknown', text: other ? `${other[0]} = ${String(other[1])}` : 'no target' };
-}
-
-/**
- * The key of what a reference really names: an accepter stands for the
- * attachment it accepts, an attachment's `transit_gateway_id` for that TGW, a
- * VPN connection's `transit_gateway_attachment_id` for its attachment.
- */
-export function canonical(set: TerraformSet, ref: ResourceRef | undefined, depth = 0): string | undefined {
-  if (!ref || depth > 8) return undefined;
-  const own = resourceKey(ref);
-  const args = set.resource(own);
-  const follow = (field: string) => (args ? canonical(set, set.resolve(ref.stack, args[field]), depth + 1) : undefined);
-  if (ref.type === 'aws_ec2_transit_gateway_vpc_attachment_accepter' || ref.type === 'aws_ec2_transit_gateway_peering_attachment_accepter') {
-    return ref.attribute === 'id' ? follow('transit_gateway_attachment_id') : own;
-  }
-  if (ref.type === 'aws_ec2_transit_gateway_vpc_attachment' && ref.attribute === 'transit_gateway_id') return follow('transit_gateway_id');
-  if (ref.type === 'aws_vpn_connection' && ref.attribute === 'transit_gateway_attachment_id') return `${own}#attachment`;
-  return own;
-}
-
-function addTransitGateways(set: TerraformSet, graph: NetworkGraph, key: (stack: string, e: unknown) => string | undefined): void {
-  for (const r of set.resources('aws_ec2_transit_gateway_vpc_attachment')) {
-    const subnets = ((r.args.subnet_ids as unknown[]) ?? []).map((s) => key(r.stack, s)).filter((s): s is string => !!s);
-    graph.attachments.set(r.key, {
-      key: r.key,
-      kind: 'vpc',
-      tgw: key(r.stack, r.args.transit_gateway_id),
-      vpc: key(r.stack, r.args.vpc_id),
-      subnets,
-      applianceMode: r.args.appliance_mode_support === 'enable',
-      name: nameOf(r.args, r.key),
-    });
-  }
-  for (const r of set.resources('aws_vpn_connection')) {
-    const attachmentKey = `${r.key}#attachment`;
-    graph.attachments.set(attachmentKey, { key: attachmentKey, kind: 'vpn', tgw: key(r.stack, r.args.transit_gateway_id), subnets: [], applianceMode: false, name: nameOf(r.args, r.key) });
-  }
-  for (const r of set.resources('aws_ec2_transit_gateway_peering_attachment')) {
-    graph.attachments.set(r.key, {
-      key: r.key,
-      kind: 'peering',
-      tgw: key(r.stack, r.args.transit_gateway_id),
-      peerTgw: key(r.stack, r.args.peer_transit_gateway_id),
-      subnets: [],
-      applianceMode: false,
-      name: nameOf(r.args, r.key),
-    });
-  }
-  for (const r of set.resources('aws_ec2_transit_gateway_route_table')) {
-    graph.tgwRouteTables.set(r.key, { key: r.key, tgw: key(r.stack, r.args.transit_gateway_id), name: nameOf(r.args, r.key), staticRoutes: [], propagations: [] });
-  }
-  for (const r of set.resources('aws_ec2_transit_gateway_route_table_association')) {
-    const table = key(r.stack, r.args.transit_gateway_route_table_id);
-    const attachment = key(r.stack, r.args.transit_gateway_attachment_id);
-    if (table && attachment) graph.tgwAssociation.set(attachment, [...(graph.tgwAssociation.get(attachment) ?? []), table]);
-  }
-  for (const r of set.resources('aws_ec2_transit_gateway_route_table_propagation')) {
-    const table = graph.tgwRouteTables.get(key(r.stack, r.args.transit_gateway_route_table_id) ?? '');
-    const attachment = key(r.stack, r.args.transit_gateway_attachment_id);
-    if (table && attachment) table.propagations.push(attachment);
-  }
-  for (const r of set.resources('aws_ec2_transit_gateway_route')) {
-    const table = graph.tgwRouteTables.get(key(r.stack, r.args.transit_gateway_route_table_id) ?? '');
-    const parsed = parseCidr(String(r.args.destination_cidr_block));
-    if (!table || !parsed.ok) continue;
-    table.staticRoutes.push({
-      destination: parsed.block,
-      destinationText: String(r.args.destination_cidr_block),
-      attachment: r.args.transit_gateway_attachment_id !== undefined ? key(r.stack, r.args.transit_gateway_attachment_id) : undefined,
-      blackhole: r.args.blackhole === true,
-      resource: r.key,
-    });
-  }
 }

@@ -17,6 +17,8 @@ export interface TerraformStackJson {
   readonly backendIdentity?: string;
   /** Region of the stack's default AWS provider. */
   readonly region?: string;
+  /** The account each AWS provider may act in (`allowed_account_ids`), by alias (`default` for none). */
+  readonly providerAccounts: Readonly<Record<string, string | undefined>>;
 }
 
 /** A resource instance, identified across stacks as `<stack>/<type>.<name>`. */
@@ -26,6 +28,11 @@ export interface ResourceRef {
   readonly name: string;
   /** `id`, `arn`, `transit_gateway_id`, ... */
   readonly attribute: string;
+}
+
+/** The `Name` tag of a resource, or `fallback`. */
+export function nameTagOf(args: Attributes, fallback: string): string {
+  return String((args.tags as Record<string, string> | undefined)?.Name ?? fallback);
 }
 
 export function resourceKey(ref: Pick<ResourceRef, 'stack' | 'type' | 'name'>): string {
@@ -48,6 +55,12 @@ export class TerraformSet {
         yield { stack: stack.name, name, key: resourceKey({ stack: stack.name, type, name }), args };
       }
     }
+  }
+
+  /** The account a resource is created in: that of the provider it names (`aws.network`), or the stack's default. */
+  accountOf(stack: string, args: Attributes | undefined): string | undefined {
+    const alias = typeof args?.provider === 'string' ? args.provider.replace(/^aws\.?/, '') : '';
+    return this.stacks.get(stack)?.providerAccounts[alias || 'default'];
   }
 
   resource(key: string): Attributes | undefined {
@@ -137,5 +150,8 @@ export function stackFromJson(name: string, json: Record<string, unknown>): Terr
     output: (json.output ?? {}) as TerraformStackJson['output'],
     backendIdentity: backendType ? backendIdentityOf(backendType, backendConfig) : undefined,
     region: typeof home?.region === 'string' ? home.region : undefined,
+    providerAccounts: Object.fromEntries(
+      providers.map((p) => [typeof p.alias === 'string' ? p.alias : 'default', (p.allowed_account_ids as string[] | undefined)?.[0]]),
+    ),
   };
 }

@@ -31,6 +31,7 @@ export function crossTransitGateway(
   const next = graph.attachments.get(route.attachment ?? '');
   if (!next) return { failure: `TGW route table ${ctx.display(table.name)} [${route.destinationText}] targets an attachment that does not exist` };
   if (next.key === entry.attachment.key) return { failure: `TGW route table ${ctx.display(table.name)} [${route.destinationText}] sends traffic back where it came from` };
+  if (!next.accepted) return { failure: `TGW route table ${ctx.display(table.name)} [${route.destinationText}] → ${ctx.display(next.name)}, which is never accepted: it stays pendingAcceptance` };
   hops.push(label(ctx, 'tgw', table.key, () => `TGW ${ctx.display(table.name)}`));
   if (next.kind === 'vpn') {
     if (to.kind === 'onprem' && to.attachment === next.key) {

@@ -143,6 +143,7 @@ export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: numb
         if (!subnet) return fail(`${via()} → TGW from no subnet`);
         const attachment = graph.vpcAttachment.get(`${routeTable.vpc}|${target.tgw}`);
         if (!attachment) return fail(`${via()} → a TGW this VPC is not attached to`);
+        if (!attachment.accepted) return fail(`${via()} → TGW, but ${ctx.display(attachment.name)} is never accepted from the TGW's account: it stays pendingAcceptance`);
         const inAz = attachment.subnets.some((s) => graph.subnets.get(s)?.az === subnet!.az);
         if (!inAz) return fail(`${via()} → TGW, but ${ctx.display(attachment.name)} has no subnet in ${subnet.az}`);
         tgwEntry = { attachment, tgw: target.tgw, az: subnet.az };

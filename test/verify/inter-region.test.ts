@@ -53,6 +53,20 @@ describe('five regions, every region inspects', () => {
     expect(failed[0].reason).toMatch(/TGW route table eu-west-2-tgw-inspection has no route for 10\.220\.0\.10/);
   });
 
+  it('catches a peering never accepted on the peer side', () => {
+    const stacks = copy(everyRegion.stacks);
+    const peering = stackEnding(stacks, '-peering-eu-west-2-us-east-1').resource;
+    delete peering.aws_ec2_transit_gateway_peering_attachment_accepter;
+    const own = '${aws_ec2_transit_gateway_peering_attachment.peering_attachment.id}';
+    for (const association of Object.values(peering.aws_ec2_transit_gateway_route_table_association) as any[]) association.transit_gateway_attachment_id = own;
+    for (const route of Object.values(peering.aws_ec2_transit_gateway_route) as any[]) {
+      if (String(route.transit_gateway_attachment_id).includes('peering_accepter')) route.transit_gateway_attachment_id = own;
+    }
+    const failed = failedFlows(verifyStacks(stacks, everyRegion.intent));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.map((f) => f.reason).join('\n')).toMatch(/eu-west-2-us-east-1, which is never accepted: it stays pendingAcceptance/);
+  });
+
   it('catches a one-sided peering: accepted but never associated on the peer side', () => {
     const stacks = copy(everyRegion.stacks);
     delete stackEnding(stacks, '-peering-eu-west-2-us-east-1').resource.aws_ec2_transit_gateway_route_table_association.peering_association_us_east_1;

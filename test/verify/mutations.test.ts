@@ -155,6 +155,19 @@ describe('routing mutations', () => {
   });
 });
 
+describe('acceptance mutations', () => {
+  it('a cross-account attachment nobody accepts stays pending: traffic from that spoke goes nowhere', () => {
+    const { reasons } = mutate((s) => {
+      const spoke = stackEnding(s, '-spoke-prod-app').resource;
+      delete spoke.aws_ec2_transit_gateway_vpc_attachment_accepter;
+      const own = '${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_attachment.id}';
+      spoke.aws_ec2_transit_gateway_route_table_association.tgw_attachment_association.transit_gateway_attachment_id = own;
+      spoke.aws_ec2_transit_gateway_route_table_propagation.tgw_attachment_propagation_inspection.transit_gateway_attachment_id = own;
+    });
+    expect(reasons.find((r) => r.startsWith('spoke-internet spoke-prod-app'))).toMatch(/forward: spoke-prod-app-workload-az\d \[0\.0\.0\.0\/0\] → TGW, but spoke-prod-app is never accepted from the TGW's account: it stays pendingAcceptance/);
+  });
+});
+
 describe('security baseline mutations', () => {
   const fleet = (s: Synthesized['stacks']) => stackEnding(s, '-egress').resource;
 
@@ -162,6 +175,13 @@ describe('security baseline mutations', () => {
     ['EC2.8', (s: Synthesized['stacks']) => (fleet(s).aws_launch_template.fleet_cloudguard_launch_template.metadata_options.http_tokens = 'optional')],
     ['EC2.9', (s: Synthesized['stacks']) => (fleet(s).aws_launch_template.fleet_cloudguard_launch_template.network_interfaces[0].associate_public_ip_address = 'true')],
     ['EC2.19', (s: Synthesized['stacks']) => (fleet(s).aws_vpc_security_group_ingress_rule.fleet_cloudguard_management_22_from_10_0_0_0_8.cidr_ipv4 = '0.0.0.0/0')],
+    [
+      'EC2.18',
+      (s: Synthesized['stacks']) =>
+        (fleet(s).aws_security_group_rule = {
+          ssh: { type: 'ingress', security_group_id: '${aws_security_group.fleet_cloudguard_security_group.id}', protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] },
+        }),
+    ],
     ['EC2.23', (s: Synthesized['stacks']) => (stackEnding(s, '-hub').resource.aws_ec2_transit_gateway.hub_tgw.auto_accept_shared_attachments = 'enable')],
     ['EC2.6', (s: Synthesized['stacks']) => delete stackEnding(s, '-spoke-prod-app').resource.aws_flow_log],
     ['EC2.2', (s: Synthesized['stacks']) => (stackEnding(s, '-spoke-prod-app').resource.aws_default_security_group.vpc_default_security_group.ingress = [{ from_port: 0, to_port: 0, protocol: '-1', self: true }])],
