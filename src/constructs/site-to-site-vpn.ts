@@ -11,7 +11,7 @@ import { cidrLabel } from './routing';
 import { nameTag } from './tags';
 
 export interface SiteToSiteVpnProps {
-  /** Name tag prefix, e.g. `acme-eu-west-2`. */
+  /** The VPN's Name tag, e.g. `acme-eu-west-2-london-office`. */
   readonly name: string;
   readonly vpn: VpnModel;
   readonly transitGatewayId: string;
@@ -51,7 +51,7 @@ export class SiteToSiteVpn extends Construct {
       bgpAsn: String(vpn.bgpAsn),
       ipAddress: vpn.customerGatewayIp,
       type: 'ipsec.1',
-      tags: nameTag(`${props.name}-${vpn.name}`),
+      tags: nameTag(props.name),
     });
     const tunnel = (n: 1 | 2) =>
       Object.fromEntries(Object.entries(TUNNEL_CRYPTO).map(([key, value]) => [`tunnel${n}${key}`, [...value]]));
@@ -65,7 +65,7 @@ export class SiteToSiteVpn extends Construct {
       ...tunnel(2),
       tunnel1DpdTimeoutAction: 'restart',
       tunnel2DpdTimeoutAction: 'restart',
-      tags: nameTag(`${props.name}-${vpn.name}`),
+      tags: nameTag(props.name),
     });
     const attachmentId = this.connection.transitGatewayAttachmentId;
     new Ec2TransitGatewayRouteTableAssociation(this, 'association', {

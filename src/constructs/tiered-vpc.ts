@@ -79,6 +79,13 @@ export class TieredVpc extends Construct {
     return this.subnets.filter((s) => s.tier === tier);
   }
 
+  /** The subnet of `tier` in `az`. */
+  subnet(tier: Tier, az: AvailabilityZone): TierSubnet {
+    const found = this.subnets.find((s) => s.tier === tier && s.az.label === az.label);
+    if (!found) throw new Error(`internal: no ${tier} subnet in ${az.value}`);
+    return found;
+  }
+
   subnetIds(tier: Tier): string[] {
     return this.tier(tier).map((s) => s.subnet.id);
   }

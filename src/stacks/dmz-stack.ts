@@ -50,14 +50,13 @@ export class DmzStack extends NetworkStack {
     new RouteTableAssociation(this, 'edge_route_table_association', { gatewayId: igw.id, routeTableId: edge.id });
     const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
     for (const az of region.azs) {
-      const inAz = <T extends { az: { label: string } }>(list: T[]) => list.find((s) => s.az.label === az.label)!;
       const toEndpoint = { kind: 'gwlb-endpoint', vpcEndpointId: endpoints.endpointIdIn(az) } as const;
-      const publicSubnet = inAz(vpc.tier('public'));
+      const publicSubnet = vpc.subnet('public', az);
       addRoute(this, `edge_route_public_${az.label}`, edge, publicSubnet.cidr, toEndpoint);
-      vpc.route(inAz(vpc.tier('gwlbe')), '0.0.0.0/0', { kind: 'internet-gateway', gatewayId: igw.id });
+      vpc.route(vpc.subnet('gwlbe', az), '0.0.0.0/0', { kind: 'internet-gateway', gatewayId: igw.id });
       vpc.route(publicSubnet, '0.0.0.0/0', toEndpoint);
       vpc.routeInternal(publicSubnet, region.internalCidrs, toTgw);
-      const app = inAz(vpc.tier('app'));
+      const app = vpc.subnet('app', az);
       vpc.routeInternal(app, region.internalCidrs, toTgw);
       vpc.route(app, '0.0.0.0/0', toTgw);
     }

@@ -96,18 +96,17 @@ export class EgressStack extends NetworkStack {
     // A VPC route to the TGW is valid only once the VPC is attached: read the ID off the attachment.
     const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
     for (const az of region.azs) {
-      const inAz = <T extends { az: { label: string } }>(list: T[]) => list.find((s) => s.az.label === az.label)!;
       const toEndpoint = { kind: 'gwlb-endpoint', vpcEndpointId: endpoints.endpointIdIn(az) } as const;
       const toNat = { kind: 'nat-gateway', natGatewayId: nat.natGatewayIdIn(az) } as const;
-      this.vpc.route(inAz(this.vpc.tier('tgw')), '0.0.0.0/0', toEndpoint);
-      const gwlbe = inAz(this.vpc.tier('gwlbe'));
+      this.vpc.route(this.vpc.subnet('tgw', az), '0.0.0.0/0', toEndpoint);
+      const gwlbe = this.vpc.subnet('gwlbe', az);
       this.vpc.route(gwlbe, '0.0.0.0/0', toNat);
       this.vpc.routeInternal(gwlbe, region.internalCidrs, toTgw);
-      const publicSubnet = inAz(this.vpc.tier('public'));
+      const publicSubnet = this.vpc.subnet('public', az);
       this.vpc.route(publicSubnet, '0.0.0.0/0', { kind: 'internet-gateway', gatewayId: igw.id });
       // Replies from the internet to internal hosts are inspected on their way back in.
       this.vpc.routeInternal(publicSubnet, region.internalCidrs, toEndpoint);
-      const appliance = inAz(this.vpc.tier('appliance'));
+      const appliance = this.vpc.subnet('appliance', az);
       this.vpc.route(appliance, '0.0.0.0/0', toNat);
       this.vpc.routeInternal(appliance, region.internalCidrs, toTgw);
     }

@@ -4,7 +4,7 @@ import { RamResourceShareAccepter } from '../cdk/aws';
 import { TerraformOutput, type Construct } from '../cdk/core';
 import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
 import { TGW_ROUTE_TABLES, TransitGatewayHub } from '../constructs/transit-gateway-hub';
-import { regionPrefix } from './names';
+import { regionPrefix, vpnName } from './names';
 import { NetworkStack } from './network-stack';
 
 export interface HubStackProps {
@@ -48,7 +48,7 @@ export class HubStack extends NetworkStack {
     this.vpns = vpns;
     for (const vpn of region.vpns) {
       vpns.set(vpn.name, new SiteToSiteVpn(this, `vpn_${vpn.name}`, {
-        name: prefix,
+        name: vpnName(model, region, vpn),
         vpn,
         transitGatewayId: this.hub.transitGateway.id,
         associationRouteTableId: this.hub.routeTables.onprem.id,

@@ -27,3 +27,8 @@ export function partitionOf(region: string): string {
 export function peeringStackName(model: NetworkModel, peering: PeeringModel): string {
   return `${model.name}-peering-${peering.requester}-${peering.accepter}`;
 }
+
+/** The Name tag of a site-to-site VPN (and its customer gateway): how verify finds its prefixes. */
+export function vpnName(model: NetworkModel, region: RegionModel, vpn: { readonly name: string }): string {
+  return `${regionPrefix(model, region)}-${vpn.name}`;
+}

@@ -3,7 +3,7 @@
  * synthesized resources. Each failure names the resource that breaks it.
  */
 import type { NetworkGraph } from './network-graph';
-import { type Attributes } from './terraform-json';
+import { resourceKey, type Attributes } from './terraform-json';
 
 export interface ControlResult {
   readonly id: string;
@@ -23,18 +23,14 @@ interface Control {
 
 const OPEN_TO_WORLD = new Set(['0.0.0.0/0', '::/0']);
 
-const refersTo = (graph: NetworkGraph, stack: string, expression: unknown, key: string): boolean => {
-  const ref = graph.set.resolve(stack, expression);
-  return !!ref && `${ref.stack}/${ref.type}.${ref.name}` === key;
-};
-
+/** VPCs none of whose `type` resources (those with a `vpc_id`) satisfies `has`: one pass over the resources. */
 function perVpc(graph: NetworkGraph, type: string, has: (args: Attributes) => boolean): { checked: number; failures: string[] } {
-  const failures: string[] = [];
-  for (const vpc of graph.vpcs.values()) {
-    const found = [...graph.set.resources(type)].some((r) => refersTo(graph, r.stack, r.args.vpc_id, vpc.key) && has(r.args));
-    if (!found) failures.push(vpc.key);
+  const satisfied = new Set<string>();
+  for (const r of graph.set.resources(type)) {
+    const ref = graph.set.resolve(r.stack, r.args.vpc_id);
+    if (ref && has(r.args)) satisfied.add(resourceKey(ref));
   }
-  return { checked: graph.vpcs.size, failures };
+  return { checked: graph.vpcs.size, failures: [...graph.vpcs.keys()].filter((vpc) => !satisfied.has(vpc)) };
 }
 
 const launchTemplates = (graph: NetworkGraph) => [...graph.set.resources('aws_launch_template')];
@@ -111,7 +107,7 @@ const CONTROLS: readonly Control[] = [
         const azs = new Set(
           ((asg.args.vpc_zone_identifier as unknown[]) ?? []).map((s) => {
             const ref = graph.set.resolve(asg.stack, s);
-            return ref ? graph.subnets.get(`${ref.stack}/${ref.type}.${ref.name}`)?.az : undefined;
+            return ref ? graph.subnets.get(resourceKey(ref))?.az : undefined;
           }),
         );
         azs.delete(undefined);

@@ -10,6 +10,7 @@ import { blocksOf, format, overlaps, parseCidr, subnetAt, type Ipv4Block } from 
 import type { NetworkModel } from '../blueprint/model';
 import { vpcsOfRegion } from '../blueprint/model';
 import { UserError } from '../cli/errors';
+import { vpnName } from '../stacks/names';
 
 export const INTENT_FILE = 'gwlb-blueprint.intent.json';
 
@@ -47,7 +48,7 @@ export function intentOf(model: NetworkModel): Intent {
     const vpcs = blocksOf(model.regions.flatMap(vpcsOfRegion).map((v) => v.cidr));
     const vpnPrefixes: Record<string, string[]> = {};
     for (const vpn of region.vpns) {
-      vpnPrefixes[`${model.name}-${region.code}-${vpn.name}`] = vpn.cidrs.length > 0 ? [...vpn.cidrs] : [representativeOnPremPrefix(region.internalCidrs, vpcs)];
+      vpnPrefixes[vpnName(model, region, vpn)] = vpn.cidrs.length > 0 ? [...vpn.cidrs] : [representativeOnPremPrefix(region.internalCidrs, vpcs)];
     }
     regions[region.code] = {
       // DESIGN.md: with eastWest=false the spokes table also learns spokes and DMZs directly.

@@ -1,11 +1,11 @@
 import { error, warning, type Problem } from '../problems';
 import type { Vendor } from '../schema';
 import { fleetsOf } from '../walk';
+import { isBucketName } from './aws-formats';
 import type { Rule } from './rule';
 
 const SSM_PARAMETER = /^(\/[a-zA-Z0-9_.-]+)+$|^[a-zA-Z0-9_.-]+$/;
 const SECRET_ARN = /^arn:aws(-cn|-us-gov)?:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:(secret:|parameter\/)[A-Za-z0-9/_+=.@-]+$/;
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** How each vendor receives secrets without them being in user data. */
 const SECRET_CHANNEL: Readonly<Record<Vendor, 'secret' | 'bucket'>> = {
@@ -35,7 +35,7 @@ export const bootstrapSecrets: Rule = {
       if (bucket !== undefined) {
         if (channel !== 'bucket') {
           problems.push(error(this.id, [...path, 'bootstrapBucket'], bucket, `${fleet.vendor} appliances do not bootstrap from S3; name an SSM parameter or secret in bootstrapSecret`));
-        } else if (!BUCKET.test(bucket) || bucket.includes('..')) {
+        } else if (!isBucketName(bucket)) {
           problems.push(error(this.id, [...path, 'bootstrapBucket'], bucket, 'is not a valid S3 bucket name'));
         }
       }
