@@ -12,21 +12,10 @@ import { validateBlueprint } from '../../src/blueprint/validate';
 import { synthesizeVerifiedHcl } from '../../src/synth/verified-synthesis';
 import { terraformEnv, writeCliConfig } from '../../src/terraform/cli-config';
 import { findProviderMirror } from '../../src/terraform/mirror';
-import { findOnPath, run } from '../../src/terraform/command';
+import { run } from '../../src/terraform/command';
+import { withTerraform } from './with-terraform';
 
-const terraform = findOnPath('terraform');
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-
-if (!terraform) {
-  if (inCi) {
-    test('terraform is on the PATH', () => {
-      throw new Error('terraform is required in CI (CI=true): synth --hcl output cannot be checked without it');
-    });
-  } else {
-    process.stderr.write('SKIPPED test/terraform/hcl.test.ts: terraform is not on the PATH (with CI=true this fails)\n');
-    test.skip('synth --hcl passes terraform fmt -check and validate (terraform not on PATH)', () => undefined);
-  }
-} else {
+withTerraform('test/terraform/hcl.test.ts', 'synth --hcl output passing terraform fmt -check and validate', (terraform) => {
   describe('synth --hcl of the reference blueprint', () => {
     let dir: string;
     let stacks: string[];
@@ -63,4 +52,4 @@ if (!terraform) {
       10 * 60 * 1000,
     );
   });
-}
+});

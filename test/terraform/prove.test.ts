@@ -13,10 +13,10 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import { formatProblem } from '../../src/blueprint/problems';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { synthesizeNetwork } from '../../src/synth/synthesize';
-import { findOnPath } from '../../src/terraform/command';
 import type { ProofResult } from '../../src/terraform/proof-result';
 import { formatProofTable } from '../../src/terraform/proof-table';
 import { proveSynthesized } from '../../src/terraform/prove';
+import { withTerraform } from './with-terraform';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -32,8 +32,6 @@ const BLUEPRINTS = [
 /** Each blueprint's proof takes ~30-60 s on 2 cores; this only guards against a hang. */
 const PROOF_TIMEOUT_MS = 10 * 60 * 1000;
 
-const terraform = findOnPath('terraform');
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
 function synthesize(file: string, outdir: string): string[] {
   const source = readBlueprintFile(file);
@@ -52,16 +50,7 @@ function failures(result: ProofResult): string {
     .join('\n\n');
 }
 
-if (!terraform) {
-  if (inCi) {
-    test('terraform is on the PATH', () => {
-      throw new Error('terraform is required in CI (CI=true): the Terraform proof of every synthesized stack cannot run without it');
-    });
-  } else {
-    process.stderr.write('SKIPPED test/terraform/prove.test.ts: terraform is not on the PATH, so no stack is proved (with CI=true this fails)\n');
-    test.skip('every stack of every example blueprint passes init, validate and test (terraform not on PATH)', () => undefined);
-  }
-} else {
+withTerraform('test/terraform/prove.test.ts', 'the Terraform proof of every synthesized stack', () => {
   describe('Terraform proof of the example blueprints', () => {
     let outRoot: string;
 
@@ -118,4 +107,4 @@ if (!terraform) {
       expect(result.provider).toBe('per command');
     }, PROOF_TIMEOUT_MS);
   });
-}
+});
