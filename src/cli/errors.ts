@@ -1,21 +1,5 @@
-/**
- * Errors that are the user's to fix. The CLI prints them without a stack trace and
- * exits 1; anything else is a defect and exits 2.
- */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
-
-/** A blueprint that broke rules: the problems were already printed. */
-export class ValidationFailed extends UserError {
-  constructor(readonly errorCount: number) {
-    super(`${errorCount} problem${errorCount === 1 ? '' : 's'} found; nothing was written`);
-    this.name = 'ValidationFailed';
-  }
-}
+/** How the CLI ends: exit codes, and the errors only the CLI throws. */
+export { UserError, ValidationFailed } from '../util/errors';
 
 export const EXIT = { ok: 0, userError: 1, internalError: 2 } as const;
 

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, QuietExit, SynthesisNotVerified, UserError } from './errors';
-import { processIo, type Io } from './io';
+import { processIo, type Io } from '../util/io';
 
 const DEFAULT_BLUEPRINT = 'blueprint.json';
 const DEFAULT_OUT = 'generated';

@@ -6,7 +6,7 @@
  */
 import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../util/errors';
 
 export function refuseExisting(file: string): never {
   throw new UserError(`${file} exists; nothing was written (use --force to replace it)`);

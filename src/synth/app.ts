@@ -3,9 +3,9 @@
  * folder the cdktf CLI chose (CDKTF_OUTDIR). A bad blueprint prints its problems and
  * exits 1 without a stack trace, as `gwlb-blueprint synth` does.
  */
-import { loadCheckedBlueprint } from '../cli/blueprint-input';
-import { UserError } from '../cli/errors';
-import { processIo } from '../cli/io';
+import { loadCheckedBlueprint } from '../blueprint/checked';
+import { UserError } from '../util/errors';
+import { processIo } from '../util/io';
 import { formatVerifyReport } from '../verify/report';
 import type { SynthesizeResult } from './synthesize';
 import { synthesizeVerified } from './verified-synthesis';

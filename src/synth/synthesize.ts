@@ -10,7 +10,8 @@ import type { NetworkModel } from '../blueprint/model';
 import { App } from '../cdk/core';
 import { addNetworkStacks } from '../stacks/network-app';
 import { writeHandoff } from '../handoff';
-import { INTENT_FILE, intentOf } from '../verify/intent';
+import { INTENT_FILE } from '../verify/intent';
+import { intentOf } from './intent';
 
 export interface SynthesizeOptions {
   /** Folder to write into; under cdktf CLI it comes from CDKTF_OUTDIR. */

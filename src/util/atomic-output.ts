@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../util/errors';
 
 export interface StagedOutput {
   /** Where to write. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../cli/errors';
+import { UserError } from '../util/errors';
 
 export type Attributes = Record<string, unknown>;
 

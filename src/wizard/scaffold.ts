@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import type { Blueprint } from '../blueprint/schema';
-import { UserError } from '../cli/errors';
+import { UserError } from '../util/errors';
 import { hubStackName, peeringStackName, vpcStackName } from '../stacks/names';
 
 /** The installed package's root: `dist/wizard/..`, or `src/wizard/..` under the tests. */

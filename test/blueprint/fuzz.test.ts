@@ -13,7 +13,7 @@ import type { NetworkModel } from '../../src/blueprint/model';
 import { formatProblem, type Problem } from '../../src/blueprint/problems';
 import type { Blueprint } from '../../src/blueprint/schema';
 import { validateBlueprint, type ValidationResult } from '../../src/blueprint/validate';
-import { memoryIo } from '../../src/cli/io';
+import { memoryIo } from '../../src/util/io';
 import { main } from '../../src/cli/main';
 import { REFERENCE_TEXT, reference, regionOf, withSecondRegion } from '../helpers/blueprints';
 import { overlappingPairs, vpcViolations } from '../helpers/plan-invariants';

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { RULES } from '../../src/blueprint/rules';
-import { memoryIo } from '../../src/cli/io';
+import { memoryIo } from '../../src/util/io';
 import { main } from '../../src/cli/main';
 import { REFERENCE_FILE, ROOT, reference, regionOf } from '../helpers/blueprints';
 

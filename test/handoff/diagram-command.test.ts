@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runDiagram } from '../../src/cli/commands/diagram';
-import { UserError } from '../../src/cli/errors';
-import { memoryIo } from '../../src/cli/io';
+import { UserError } from '../../src/util/errors';
+import { memoryIo } from '../../src/util/io';
 import { main } from '../../src/cli/main';
 import { renderMermaid } from '../../src/handoff/diagram';
 import { RENDERER_ENV, RenderError, type RendererLookup } from '../../src/handoff/svg';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { memoryIo } from '../../src/cli/io';
+import { memoryIo } from '../../src/util/io';
 
 const ROOT = path.join(__dirname, '..', '..');
 const GOLDEN = path.join(ROOT, 'generated');

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { memoryIo } from '../../src/cli/io';
-import { UserError } from '../../src/cli/errors';
+import { memoryIo } from '../../src/util/io';
+import { UserError } from '../../src/util/errors';
 import { isWithin, stageOutput } from '../../src/util/atomic-output';
 
 // renameSync is wrapped so that one test can make the final swap fail.

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import { memoryIo } from '../../src/cli/io';
+import { memoryIo } from '../../src/util/io';
 import { failedControls, failedFlows, synthesizeToJson, verifyStacks } from './support';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runInit, type InitOptions } from '../../src/cli/commands/init';
-import { memoryIo } from '../../src/cli/io';
+import { memoryIo } from '../../src/util/io';
 import type { Blueprint } from '../../src/blueprint/schema';
 import { ScriptedPrompter, type Script } from '../../src/wizard/scripted-prompter';
 

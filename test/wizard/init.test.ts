@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
 import { main } from '../../src/cli/main';
-import { memoryIo } from '../../src/cli/io';
+import { memoryIo } from '../../src/util/io';
 import { CTRL_C } from '../../src/wizard/scripted-prompter';
 import { SCAFFOLD_FILES } from '../../src/wizard/scaffold';
 import { initScripted, listTree, readJson, reference, ROOT, scratchDir } from './helpers';

@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { writeFileAtomic, refuseExisting } from '../../handoff/atomic-file';
 import { renderMermaid } from '../../handoff/diagram';
 import { findRenderer, RenderError, renderSvg, type Renderer, type RendererLookup } from '../../handoff/svg';
-import { loadCheckedBlueprint } from '../blueprint-input';
+import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { UserError } from '../errors';
-import type { Io } from '../io';
+import type { Io } from '../../util/io';
 
 export interface DiagramOptions {
   readonly blueprint: string;

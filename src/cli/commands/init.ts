@@ -12,9 +12,9 @@ import { validateBlueprint } from '../../blueprint/validate';
 import { isPromptExit, type Prompter } from '../../wizard/prompter';
 import { checkTarget, REFERENCE_BLUEPRINT, renderProject, writeProject } from '../../wizard/scaffold';
 import { runWizard, type WizardResult } from '../../wizard/wizard';
-import { loadCheckedBlueprint } from '../blueprint-input';
+import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { UserError } from '../errors';
-import type { Io } from '../io';
+import type { Io } from '../../util/io';
 
 export interface InitOptions {
   readonly from?: string;

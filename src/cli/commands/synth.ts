@@ -1,9 +1,9 @@
 import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
 import { isWithin, stageOutput } from '../../util/atomic-output';
 import { formatVerifyReport } from '../../verify/report';
-import { loadCheckedBlueprint } from '../blueprint-input';
+import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { SynthesisNotVerified, UserError } from '../errors';
-import type { Io } from '../io';
+import type { Io } from '../../util/io';
 
 export interface SynthOptions {
   readonly blueprint: string;

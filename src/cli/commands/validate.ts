@@ -1,7 +1,7 @@
 import { formatPlanSummary } from '../../blueprint/summary';
 import { RULES } from '../../blueprint/rules';
-import { loadCheckedBlueprint } from '../blueprint-input';
-import type { Io } from '../io';
+import { loadCheckedBlueprint } from '../../blueprint/checked';
+import type { Io } from '../../util/io';
 
 export function runValidate(options: { blueprint: string; rules?: boolean }, io: Io): void {
   if (options.rules) {

@@ -1,6 +1,6 @@
 import { verifyFolder } from '../../verify';
 import { formatVerifyReport, verifyResultJson } from '../../verify/report';
-import type { Io } from '../io';
+import type { Io } from '../../util/io';
 
 /** Prints the verdict; returns whether everything passed. */
 export function runVerify(dir: string, options: { json?: boolean }, io: Io): boolean {

@@ -5,7 +5,8 @@
  */
 import type { RegionModel } from '../../blueprint/model';
 import { peeringsOf } from '../../blueprint/model';
-import { INTENT_FILE, intentOf, type FlowPolicy } from '../../verify/intent';
+import { intentOf } from '../../synth/intent';
+import { INTENT_FILE, type FlowPolicy } from '../../verify/intent';
 import type { Section } from './context';
 import { code, list, table } from './markdown';
 

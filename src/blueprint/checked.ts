@@ -1,11 +1,11 @@
 /** Reading, checking and reporting a blueprint file: shared by validate, synth, diagram and init --from. */
-import { readBlueprintFile, BlueprintLoadError, type SourceDocument } from '../blueprint/load';
-import type { NetworkModel } from '../blueprint/model';
-import { formatProblem, type Problem } from '../blueprint/problems';
-import type { Blueprint } from '../blueprint/schema';
-import { validateBlueprint } from '../blueprint/validate';
-import { UserError, ValidationFailed } from './errors';
-import type { Io } from './io';
+import { readBlueprintFile, BlueprintLoadError, type SourceDocument } from './load';
+import type { NetworkModel } from './model';
+import { formatProblem, type Problem } from './problems';
+import type { Blueprint } from './schema';
+import { validateBlueprint } from './validate';
+import { UserError, ValidationFailed } from '../util/errors';
+import type { Io } from '../util/io';
 
 export interface CheckedBlueprint {
   readonly source: SourceDocument;
