@@ -80,7 +80,7 @@ function buildProgram(io: Io): Command {
     .option('--json', 'print the result as JSON')
     .action(async (dir: string, options: { json?: boolean }) => {
       const { runVerify } = await import('./commands/verify');
-      if (!runVerify(dir, options, io)) throw new QuietExit(EXIT.userError);
+      if (!(await runVerify(dir, options, io))) throw new QuietExit(EXIT.userError);
     });
 
   program

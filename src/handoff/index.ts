@@ -10,27 +10,20 @@ import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { renderMermaid } from './diagram';
 import { README_FILE, renderReadme } from './readme';
-import { readStacks } from './stacks';
+import type { SynthFolder } from '../synth-folder';
+import { stackInfosOf } from './stacks';
 
 export const DIAGRAM_FILE = 'diagram.mmd';
-export { README_FILE, renderMermaid, renderReadme, readStacks };
-
-/** A synthesized stack as the hand-off needs it when its file on disk is HCL: its Terraform as JSON. */
-export interface SynthesizedStack {
-  readonly node: { readonly id: string };
-  toTerraform(): unknown;
-}
+export { README_FILE, renderMermaid, renderReadme, stackInfosOf };
 
 /**
- * Writes README.md and diagram.mmd into `outdir`, which already holds the stacks
- * and cdktf's manifest.json. `stacks` (in synthesis order) sets the order among
- * stacks that the manifest's dependencies leave free, and supplies the JSON of
- * stacks written as HCL.
+ * Writes README.md and diagram.mmd into the synthesized folder, from what was read
+ * back of it. `preferredOrder` (the synthesis order) orders the stacks that the
+ * manifest's dependencies leave free.
  */
-export function writeHandoff(model: NetworkModel, outdir: string, stacks: readonly SynthesizedStack[]): void {
-  const byName = new Map(stacks.map((s) => [s.node.id, s]));
-  const infos = readStacks(outdir, { preferredOrder: stacks.map((s) => s.node.id), json: (name) => byName.get(name)?.toTerraform() });
+export function writeHandoff(model: NetworkModel, folder: SynthFolder, preferredOrder: readonly string[]): void {
+  const infos = stackInfosOf(folder, preferredOrder);
   const diagram = renderMermaid(model);
-  writeFileSync(path.join(outdir, DIAGRAM_FILE), diagram);
-  writeFileSync(path.join(outdir, README_FILE), renderReadme({ model, stacks: infos, diagram, diagramFile: DIAGRAM_FILE }));
+  writeFileSync(path.join(folder.dir, DIAGRAM_FILE), diagram);
+  writeFileSync(path.join(folder.dir, README_FILE), renderReadme({ model, stacks: infos, diagram, diagramFile: DIAGRAM_FILE }));
 }

@@ -1,11 +1,10 @@
 /**
- * What the hand-off documents read from a synthesis: the stacks and their
- * dependencies from cdktf's `manifest.json`, and from each stack's Terraform JSON
- * its providers, backend, outputs and resources. Read from the written files, so
- * the README describes exactly what was handed over.
+ * What the hand-off documents read from a synthesis (src/synth-folder): the
+ * stacks and their dependencies from cdktf's `manifest.json`, and from each
+ * stack's Terraform its providers, backend, outputs and resources. Read from the
+ * written files, so the README describes exactly what was handed over.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { blockOf, type SynthFolder } from '../synth-folder';
 
 export interface ProviderInfo {
   /** Undefined for the default provider. */
@@ -44,39 +43,18 @@ export interface StackInfo {
   readonly extraFiles: readonly string[];
 }
 
-/** A stack's Terraform as JSON: what the hand-off reads when the written file is HCL. */
-export type TerraformJsonSource = (stack: string) => unknown;
-
-interface ManifestStack {
-  readonly name?: string;
-  readonly dependencies?: readonly string[];
-  readonly synthesizedStackPath?: string;
-  readonly workingDirectory?: string;
+/**
+ * Every stack of a read synthesis, in dependency order (a stack after everything
+ * it depends on; ties keep `preferredOrder`, then the manifest's order).
+ */
+export function stackInfosOf(folder: SynthFolder, preferredOrder: readonly string[] = []): StackInfo[] {
+  const stacks = folder.stacks.map((s) =>
+    describeStack(s.name, s.dir, s.file, s.dependencies, s.config as TerraformJson, s.extraFiles.filter((f) => !GENERATED_BY_TERRAFORM.test(f))),
+  );
+  return dependencyOrder(stacks, preferredOrder);
 }
 
 const CROSS_STACK_OUTPUT = /^cross_stack_output_/;
-
-/**
- * Every stack of the synthesis in `outdir`, in dependency order (a stack after
- * everything it depends on; ties keep `preferredOrder`, then the manifest's order).
- */
-export function readStacks(outdir: string, options: { readonly preferredOrder?: readonly string[]; readonly json?: TerraformJsonSource } = {}): StackInfo[] {
-  const manifestFile = path.join(outdir, 'manifest.json');
-  if (!existsSync(manifestFile)) throw new Error(`${manifestFile} is missing: not a synthesis folder`);
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { stacks?: Record<string, ManifestStack> };
-  const stacks = Object.entries(manifest.stacks ?? {}).map(([key, entry]) => {
-    const name = entry.name ?? key;
-    const dir = (entry.workingDirectory ?? `stacks/${name}`).split(path.sep).join('/');
-    const file = (entry.synthesizedStackPath ?? `${dir}/cdk.tf.json`).split(path.sep).join('/');
-    const jsonFile = path.join(outdir, dir, 'cdk.tf.json');
-    const json = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : options.json?.(name);
-    if (json === undefined) throw new Error(`no Terraform JSON for stack ${name} in ${outdir}`);
-    const main = path.posix.basename(file);
-    const extraFiles = filesUnder(path.join(outdir, dir)).filter((f) => f !== main && !GENERATED_BY_TERRAFORM.test(f));
-    return describeStack(name, dir, file, [...(entry.dependencies ?? [])].sort(), json as TerraformJson, extraFiles);
-  });
-  return dependencyOrder(stacks, options.preferredOrder ?? []);
-}
 
 interface TerraformJson {
   readonly terraform?: { readonly backend?: Record<string, Record<string, unknown>> };
@@ -88,18 +66,10 @@ interface TerraformJson {
 /** What Terraform or cdktf leave in a stack folder, not part of the hand-off. */
 const GENERATED_BY_TERRAFORM = /(^|\/)\.|^metadata\.json$|^tfplan$|\.tfstate(\.backup)?$|\.tftest\.hcl$/;
 
-function filesUnder(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory() ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-}
-
 export function describeStack(name: string, dir: string, file: string, dependencies: readonly string[], json: TerraformJson, extraFiles: readonly string[] = []): StackInfo {
   const awsBlocks = json.provider?.aws;
   const providers = (Array.isArray(awsBlocks) ? awsBlocks : awsBlocks ? [awsBlocks] : []).map((block: Record<string, unknown>) => {
-    const assumeRole = block.assume_role as readonly { role_arn?: string }[] | { role_arn?: string } | undefined;
-    const roleArn = Array.isArray(assumeRole) ? assumeRole[0]?.role_arn : (assumeRole as { role_arn?: string } | undefined)?.role_arn;
+    const roleArn = blockOf(block.assume_role)?.role_arn as string | undefined;
     const accountIds = block.allowed_account_ids as readonly string[] | undefined;
     return {
       ...(typeof block.alias === 'string' ? { alias: block.alias } : {}),

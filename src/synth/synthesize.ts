@@ -1,34 +1,49 @@
 /**
  * Synthesis of a network model into Terraform: one folder per stack
- * (`stacks/<stack>/cdk.tf.json`, or `cdk.tf` with HCL) plus cdktf's `manifest.json`.
- * The same function runs under `gwlb-blueprint synth` and under `cdktf synth`
- * (through the project's cdktf.json app), so both write identical stacks.
+ * (`stacks/<stack>/cdk.tf.json`, or `cdk.tf` with HCL) plus cdktf's `manifest.json`,
+ * the intent file and the hand-off documents. The same function runs under
+ * `gwlb-blueprint synth` and under `cdktf synth` (through the project's cdktf.json
+ * app), so both write identical stacks. What is written is read back once
+ * (src/synth-folder), and that reading serves the hand-off and verify alike.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { App } from '../cdk/core';
-import { addNetworkStacks } from '../stacks/network-app';
 import { writeHandoff } from '../handoff';
-import { INTENT_FILE } from '../verify/intent';
+import { addNetworkStacks } from '../stacks/network-app';
+import { INTENT_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
+import { finishHclStacks } from './hcl';
 import { intentOf } from './intent';
 
 export interface SynthesizeOptions {
   /** Folder to write into; under cdktf CLI it comes from CDKTF_OUTDIR. */
   readonly outdir?: string;
-  /** @default false */
-  readonly hcl?: boolean;
 }
 
 export interface SynthesizeResult {
   readonly outdir: string;
   /** Stack names in deploy order (hub, egress, DMZs, spokes; per region). */
   readonly stacks: readonly string[];
+  /** The folder as written, read back. */
+  readonly folder: SynthFolder;
 }
 
+/** Synthesizes Terraform JSON. */
 export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
-  const hcl = options.hcl ?? false;
-  const app = new App({ ...(options.outdir ? { outdir: options.outdir } : {}), hclOutput: hcl, stackTraces: false });
+  const { outdir, stacks } = writeStacks(model, options.outdir, false);
+  return handOff(model, stacks, readSynthFolderSync(outdir));
+}
+
+/** Synthesizes HCL (`cdk.tf`), formatted as `terraform fmt` would. */
+export async function synthesizeNetworkHcl(model: NetworkModel, options: SynthesizeOptions = {}): Promise<SynthesizeResult> {
+  const { outdir, stacks } = writeStacks(model, options.outdir, true);
+  await finishHclStacks(outdir, stacks);
+  return handOff(model, stacks, await readSynthFolder(outdir));
+}
+
+function writeStacks(model: NetworkModel, outdir: string | undefined, hcl: boolean): { outdir: string; stacks: string[] } {
+  const app = new App({ ...(outdir ? { outdir } : {}), hclOutput: hcl, stackTraces: false });
   // cdktf 0.21 bug: each stack picks HCL or JSON from SYNTH_HCL_OUTPUT when it is
   // constructed and ignores the App's hclOutput, so HCL would be JSON in a .tf file.
   const previous = process.env.SYNTH_HCL_OUTPUT;
@@ -50,7 +65,11 @@ export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOption
   }
   // What verify checks the stacks against: which flows must be inspected, and the VPN prefixes.
   writeFileSync(path.join(app.outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
-  // For the network team: README.md (what, where, in which order) and diagram.mmd (topology).
-  writeHandoff(model, app.outdir, stacks);
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
+}
+
+/** For the network team: README.md (what, where, in which order) and diagram.mmd (topology). */
+function handOff(model: NetworkModel, stacks: string[], folder: SynthFolder): SynthesizeResult {
+  writeHandoff(model, folder, stacks);
+  return { outdir: folder.dir, stacks, folder };
 }

@@ -1,36 +1,24 @@
 /**
- * Synthesis that checks its own work: the stacks are written, then verified as
- * Terraform JSON (a network whose own output does not verify is a defect, never
- * something to hand over).
+ * Synthesis that checks its own work: the stacks are written, read back as
+ * Terraform would load them (JSON or HCL), and verified (a network whose own
+ * output does not verify is a defect, never something to hand over).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
-import { verifyFolder, type VerifyResult } from '../verify';
-import { finishHclStacks } from './hcl';
-import { synthesizeNetwork, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
+import { verifySynthFolder, type VerifyResult } from '../verify';
+import { synthesizeNetwork, synthesizeNetworkHcl, type SynthesizeResult } from './synthesize';
 
 export interface VerifiedSynthesis {
   readonly synthesis: SynthesizeResult;
   readonly verification: VerifyResult;
 }
 
-export function synthesizeVerified(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string; readonly hcl?: false }): VerifiedSynthesis {
+export function synthesizeVerified(model: NetworkModel, options: { readonly outdir: string }): VerifiedSynthesis {
   const synthesis = synthesizeNetwork(model, options);
-  return { synthesis, verification: verifyFolder(options.outdir) };
+  return { synthesis, verification: verifySynthFolder(synthesis.folder) };
 }
 
-/** HCL output: verified through its JSON twin, then formatted as `terraform fmt` would. */
+/** HCL output, verified as written: the formatted `cdk.tf` files are parsed back. */
 export async function synthesizeVerifiedHcl(model: NetworkModel, options: { readonly outdir: string }): Promise<VerifiedSynthesis> {
-  const jsonTwin = mkdtempSync(path.join(tmpdir(), 'gwlb-blueprint-verify-'));
-  try {
-    synthesizeNetwork(model, { outdir: jsonTwin });
-    const verification = verifyFolder(jsonTwin);
-    const synthesis = synthesizeNetwork(model, { outdir: options.outdir, hcl: true });
-    await finishHclStacks(options.outdir, synthesis.stacks);
-    return { synthesis, verification };
-  } finally {
-    rmSync(jsonTwin, { recursive: true, force: true });
-  }
+  const synthesis = await synthesizeNetworkHcl(model, options);
+  return { synthesis, verification: verifySynthFolder(synthesis.folder) };
 }

@@ -5,9 +5,10 @@
  */
 import { checkControls, type ControlResult } from './controls';
 import { checkFlows, type FlowResult } from './flows';
-import { readIntent, type Intent } from './intent';
+import { readSynthFolder, type SynthFolder } from '../synth-folder';
+import { parseIntent, type Intent } from './intent';
 import { buildNetworkGraph } from './network-graph';
-import { readSynthFolder, type TerraformSet } from './terraform-json';
+import { terraformSetOf, type TerraformSet } from './terraform-json';
 
 export interface VerifyResult {
   readonly ok: boolean;
@@ -16,8 +17,13 @@ export interface VerifyResult {
   readonly intentFound: boolean;
 }
 
-export function verifyFolder(dir: string): VerifyResult {
-  return verifyTerraform(readSynthFolder(dir), readIntent(dir));
+/** Reads and verifies a synthesized folder (JSON or HCL). */
+export async function verifyFolder(dir: string): Promise<VerifyResult> {
+  return verifySynthFolder(await readSynthFolder(dir));
+}
+
+export function verifySynthFolder(folder: SynthFolder): VerifyResult {
+  return verifyTerraform(terraformSetOf(folder), parseIntent(folder.intent));
 }
 
 export function verifyTerraform(set: TerraformSet, intent: Intent | undefined): VerifyResult {

@@ -4,11 +4,10 @@
  * (the prefixes behind each VPN, learned over BGP at run time). Without this
  * file verify assumes every class must be inspected.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { INTENT_FILE } from '../synth-folder';
 import { UserError } from '../util/errors';
 
-export const INTENT_FILE = 'gwlb-blueprint.intent.json';
+export { INTENT_FILE };
 
 export const FLOW_CLASSES = ['spoke-internet', 'dmz-internet', 'internet-dmz', 'spoke-spoke', 'dmz-spoke', 'vpn-spoke', 'inter-region'] as const;
 export type FlowClass = (typeof FLOW_CLASSES)[number];
@@ -38,14 +37,12 @@ export const INSPECT_EVERYTHING: Readonly<Record<FlowClass, FlowPolicy>> = Objec
   FlowPolicy
 >;
 
-export function readIntent(dir: string): Intent | undefined {
-  const file = path.join(dir, INTENT_FILE);
-  if (!existsSync(file)) return undefined;
-  try {
-    const intent = JSON.parse(readFileSync(file, 'utf8')) as Intent;
-    if (intent.version !== 1 || typeof intent.regions !== 'object') throw new Error('unknown format');
-    return intent;
-  } catch (err) {
-    throw new UserError(`${file} is not a gwlb-blueprint intent file: ${(err as Error).message}`);
+/** The intent file's content (as the folder reader parsed it), checked; undefined when there is none. */
+export function parseIntent(raw: unknown): Intent | undefined {
+  if (raw === undefined) return undefined;
+  const intent = raw as Intent;
+  if (typeof raw !== 'object' || raw === null || intent.version !== 1 || typeof intent.regions !== 'object' || intent.regions === null) {
+    throw new UserError(`${INTENT_FILE} is not a gwlb-blueprint intent file (version 1 with regions)`);
   }
+  return intent;
 }

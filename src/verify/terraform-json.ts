@@ -1,11 +1,11 @@
 /**
- * Reading synthesized Terraform JSON: the stacks of a synth folder, and the
- * resolution of `${...}` references across them (a remote-state output of one
+ * The synthesized Terraform as verify sees it (read by src/synth-folder: every
+ * instance Terraform would create), and the resolution of `${...}` references across them (a remote-state output of one
  * stack leads to the resource in the stack that produced it).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../util/errors';
+import { instancesOf, type SynthFolder, type TerraformConfig } from '../synth-folder';
+import { mergeConfigFiles } from '../synth-folder/stack-config';
 
 export type Attributes = Record<string, unknown>;
 
@@ -107,48 +107,28 @@ function backendIdentityOf(backend: string, config: Attributes | undefined): str
   return undefined;
 }
 
-interface Manifest {
-  readonly stacks: Record<string, { readonly synthesizedStackPath: string }>;
+/** The Terraform of every stack of a synthesized folder, as Terraform would create it. */
+export function terraformSetOf(folder: SynthFolder): TerraformSet {
+  return new TerraformSet(folder.stacks.map((s) => stackFromConfig(s.name, s.config, s.file)));
 }
 
-/** Reads every stack of a synth folder (its manifest.json and each cdk.tf.json). */
-export function readSynthFolder(dir: string): TerraformSet {
-  const manifestPath = path.join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new UserError(`${dir} holds no manifest.json: is it a folder written by gwlb-blueprint synth or cdktf synth?`);
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  } catch (err) {
-    throw new UserError(`${manifestPath} is not valid JSON: ${(err as Error).message}`);
-  }
-  const stacks: TerraformStackJson[] = [];
-  for (const [name, entry] of Object.entries(manifest.stacks ?? {})) {
-    const file = path.join(dir, entry.synthesizedStackPath);
-    if (!existsSync(file)) {
-      throw new UserError(`${file} is missing${file.endsWith('.tf') ? ' (verify reads Terraform JSON; synthesize without --hcl)' : ''}`);
-    }
-    let json: Record<string, unknown>;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (err) {
-      throw new UserError(`${file} is not valid JSON: ${(err as Error).message}`);
-    }
-    stacks.push(stackFromJson(name, json));
-  }
-  return new TerraformSet(stacks);
-}
-
+/** A stack from its Terraform JSON alone (one file, as cdktf writes it). */
 export function stackFromJson(name: string, json: Record<string, unknown>): TerraformStackJson {
-  const terraform = (json.terraform ?? {}) as { backend?: Record<string, Attributes> };
-  const [backendType, backendConfig] = Object.entries(terraform.backend ?? {})[0] ?? [];
-  const providers = ((json.provider as Record<string, Attributes[]> | undefined)?.aws ?? []) as Attributes[];
+  const file = `stacks/${name}/cdk.tf.json`;
+  return stackFromConfig(name, mergeConfigFiles([{ shown: file, name: 'cdk.tf.json', format: 'json', content: json }]), file);
+}
+
+function stackFromConfig(name: string, config: TerraformConfig, file: string): TerraformStackJson {
+  const instances = instancesOf(config, file);
+  const [backendType, backendConfig] = Object.entries(config.terraform.backend ?? {})[0] ?? [];
+  const providers = config.provider.aws ?? [];
   const home = providers.find((p) => p.alias === undefined) ?? providers[0];
   return {
     name,
-    resource: (json.resource ?? {}) as TerraformStackJson['resource'],
-    data: (json.data ?? {}) as TerraformStackJson['data'],
-    output: (json.output ?? {}) as TerraformStackJson['output'],
-    backendIdentity: backendType ? backendIdentityOf(backendType, backendConfig) : undefined,
+    resource: instances.resource,
+    data: instances.data,
+    output: config.output as TerraformStackJson['output'],
+    backendIdentity: backendType ? backendIdentityOf(backendType, backendConfig as Attributes) : undefined,
     region: typeof home?.region === 'string' ? home.region : undefined,
     providerAccounts: Object.fromEntries(
       providers.map((p) => [typeof p.alias === 'string' ? p.alias : 'default', (p.allowed_account_ids as string[] | undefined)?.[0]]),

@@ -7,7 +7,7 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import type { NetworkModel } from '../../src/blueprint/model';
 import { vpcsOfRegion } from '../../src/blueprint/model';
 import { describeStack, dependencyOrder, type StackInfo } from '../../src/handoff/stacks';
-import { MULTI_REGION_FILE, REFERENCE_FILE, SINGLE_ACCOUNT_FILE, modelOf, modelOfValue, referenceValue, section, synthesize, type Synthesis } from './support';
+import { MULTI_REGION_FILE, REFERENCE_FILE, SINGLE_ACCOUNT_FILE, modelOf, modelOfValue, referenceValue, section, synthesize, synthesizeHcl, type Synthesis } from './support';
 
 interface Manifest {
   stacks: Record<string, { dependencies: string[] }>;
@@ -250,9 +250,9 @@ describe('the README of other networks', () => {
     }
   });
 
-  it('HCL output: the same README, naming cdk.tf, with every output read from the stacks', () => {
+  it('HCL output: the same README, naming cdk.tf, with every output read from the stacks', async () => {
     const json = synthesize(modelOf(REFERENCE_FILE));
-    const hcl = synthesize(modelOf(REFERENCE_FILE), { hcl: true });
+    const hcl = await synthesizeHcl(modelOf(REFERENCE_FILE));
     try {
       const readme = hcl.read('README.md');
       expect(readme).toContain('Terraform in `cdk.tf`.');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
 import type { NetworkModel } from '../../src/blueprint/model';
 import { validateBlueprint } from '../../src/blueprint/validate';
-import { synthesizeNetwork } from '../../src/synth/synthesize';
+import { synthesizeNetwork, synthesizeNetworkHcl } from '../../src/synth/synthesize';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const REFERENCE_FILE = path.join(ROOT, 'templates', 'reference.blueprint.json');
@@ -35,9 +35,18 @@ export interface Synthesis {
 }
 
 /** Synthesizes `model` (which writes README.md and diagram.mmd) into a fresh temporary folder. */
-export function synthesize(model: NetworkModel, options: { hcl?: boolean } = {}): Synthesis {
+export function synthesize(model: NetworkModel): Synthesis {
   const dir = mkdtempSync(path.join(tmpdir(), 'gwlb-handoff-test-'));
-  const { stacks } = synthesizeNetwork(model, { outdir: dir, hcl: options.hcl ?? false });
+  return synthesisIn(dir, synthesizeNetwork(model, { outdir: dir }).stacks);
+}
+
+/** The same, written as HCL. */
+export async function synthesizeHcl(model: NetworkModel): Promise<Synthesis> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gwlb-handoff-test-'));
+  return synthesisIn(dir, (await synthesizeNetworkHcl(model, { outdir: dir })).stacks);
+}
+
+function synthesisIn(dir: string, stacks: readonly string[]): Synthesis {
   const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
   return {
     dir,

@@ -6,7 +6,7 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { synthesizeNetwork } from '../../src/synth/synthesize';
 import { verifyTerraform, type VerifyResult } from '../../src/verify';
-import { readIntent, type Intent } from '../../src/verify/intent';
+import { parseIntent, type Intent } from '../../src/verify/intent';
 import { stackFromJson, TerraformSet } from '../../src/verify/terraform-json';
 
 export type RawStacks = Record<string, any>;
@@ -25,7 +25,7 @@ export function synthesizeToJson(blueprintFile: string): Synthesized {
     const synthesis = synthesizeNetwork(result.model, { outdir: dir });
     const stacks: RawStacks = {};
     for (const name of synthesis.stacks) stacks[name] = JSON.parse(readFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
-    return { stacks, intent: readIntent(dir)! };
+    return { stacks, intent: parseIntent(synthesis.folder.intent)! };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

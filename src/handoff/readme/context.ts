@@ -8,7 +8,7 @@ import type { ProviderInfo, StackInfo } from '../stacks';
 
 export interface ReadmeInputs {
   readonly model: NetworkModel;
-  /** In apply order (readStacks). */
+  /** In apply order (stackInfosOf). */
   readonly stacks: readonly StackInfo[];
   /** Mermaid source of the topology (renderMermaid). */
   readonly diagram: string;
