@@ -6,10 +6,12 @@
  * Fixed tiers (`tgw`, `gwlbe`) are /28, as AWS recommends for TGW attachment and
  * endpoint subnets. The other tiers share what is left: they all get the largest
  * equal size that fits, clamped to a per-tier range (an ALB needs at least a /27;
- * a NAT subnet gains nothing beyond a /26). Room is kept for as many AZs as the
- * VPC can hold (up to six), whatever the region uses today, so adding an AZ later
- * moves nothing. Blocks are laid out largest first, so each one is naturally
- * aligned and nothing can overlap.
+ * a NAT subnet gains nothing beyond a /26). Room is kept for every AZ the region
+ * has (its AZ slots, from the table in regions.ts or the blueprint's `azSlots`),
+ * as far as the VPC can hold them, whatever the region uses today: adding an AZ
+ * later moves nothing, and a /24 spoke in a 3-AZ region gets /26 workload subnets
+ * rather than the /28s room for six would leave. Blocks are laid out largest
+ * first, so each one is naturally aligned and nothing can overlap.
  */
 import { format, parseCidr, sizeOf, smallestPrefixHolding, subnetAt, type Ipv4Block } from './cidr';
 
@@ -78,28 +80,38 @@ function totalAddresses(tiers: readonly TierSizing[], azCount: number, sharedPre
 
 /** AWS regions have at most six AZs: no VPC is planned for more. */
 export const MAX_AZ_SLOTS = 6;
+export const MIN_AZ_SLOTS = 2;
 
 /** Addresses one AZ needs when every tier gets its smallest size. */
 function minimumPerAz(tiers: readonly TierSizing[]): number {
   return tiers.reduce((sum, t) => sum + sizeOf(t.smallestPrefix), 0);
 }
 
-/**
- * How many AZ slots a VPC is laid out for: as many as it can hold at the smallest
- * tier sizes, up to six. It depends on the VPC's CIDR and role only, so adding an
- * AZ to a region fills the next free slot and moves no existing subnet.
- */
-export function azSlots(cidr: Ipv4Block, role: VpcRole): number {
-  return Math.min(MAX_AZ_SLOTS, Math.floor(sizeOf(cidr.prefix) / minimumPerAz(TIERS[role])));
+/** How many AZs a VPC of this size and role can hold at the smallest tier sizes. */
+export function azCapacity(cidr: Ipv4Block, role: VpcRole): number {
+  return Math.floor(sizeOf(cidr.prefix) / minimumPerAz(TIERS[role]));
 }
 
-export function planVpc(cidr: string, role: VpcRole, azCount: number): PlanResult {
+/**
+ * How many AZ slots a VPC is laid out for: its region's slots, or as many as it
+ * can hold when that is fewer. It depends on the VPC's CIDR, role and the region's
+ * slot count only, so adding an AZ to a region fills the next free slot and moves
+ * no existing subnet.
+ */
+export function azSlots(cidr: Ipv4Block, role: VpcRole, regionSlots: number): number {
+  return Math.min(MAX_AZ_SLOTS, regionSlots, azCapacity(cidr, role));
+}
+
+/**
+ * Plans a VPC for `azCount` AZs (the region's first `azCount`) with room for
+ * `regionSlots`. Fails only when the VPC cannot hold `azCount` AZs at all.
+ */
+export function planVpc(cidr: string, role: VpcRole, azCount: number, regionSlots: number): PlanResult {
   const parsed = parseCidr(cidr);
   if (!parsed.ok) throw new Error(`internal: planVpc(${cidr}) needs a canonical CIDR`);
   const vpc = parsed.block;
   const tiers = TIERS[role];
-  const slots = azSlots(vpc, role);
-  if (azCount > slots) {
+  if (azCount > azCapacity(vpc, role)) {
     const needed = azCount * minimumPerAz(tiers);
     const smallestFittingPrefix = smallestPrefixHolding(needed);
     return {
@@ -108,6 +120,7 @@ export function planVpc(cidr: string, role: VpcRole, azCount: number): PlanResul
       reason: `is too small for the ${role} VPC's ${tiers.length} subnet tiers in ${azCount} AZs (${needed} addresses); it needs at least a /${smallestFittingPrefix}`,
     };
   }
+  const slots = Math.max(azCount, azSlots(vpc, role, regionSlots));
   // The largest equal size for the shared tiers at which every slot fits (found by the loop; the
   // smallest sizes always fit, since `slots` was counted with them).
   let sharedPrefix = 28;

@@ -7,7 +7,7 @@ import { planVpc, type Tier, type VpcRole } from './address-plan';
 import { classifyAz, type AzKind } from './regions';
 import type { Blueprint, HealthCheckSpec, Vendor } from './schema';
 import { VENDOR_PROFILES } from './vendors';
-import { effectiveInternalCidrs, regionsOf } from './walk';
+import { effectiveInternalCidrs, regionAzSlots, regionsOf } from './walk';
 
 export interface AccountModel {
   readonly name: string;
@@ -77,6 +77,8 @@ export interface VpnModel {
 export interface RegionModel {
   readonly code: string;
   readonly azs: readonly AvailabilityZone[];
+  /** AZs every VPC of the region is laid out for (the address planner keeps room for them). */
+  readonly azSlots: number;
   readonly transitGateway: { readonly account: string; readonly amazonSideAsn: number };
   readonly fleets: readonly FleetModel[];
   readonly egress: VpcModel;
@@ -153,8 +155,9 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
     const kind = classifyAz(code, value) ?? 'name';
     return { index, value, kind, label: kind === 'id' ? value.slice(value.lastIndexOf('-') + 1) : value.slice(code.length) };
   });
+  const azSlots = regionAzSlots(spec, code);
   const vpc = (role: VpcRole, name: string, account: string, cidr: string, fleet?: string, shareWith: readonly string[] = []): VpcModel => {
-    const planned = planVpc(cidr, role, azs.length);
+    const planned = planVpc(cidr, role, azs.length, azSlots);
     if (!planned.ok) throw new Error(`internal: ${cidr} passed validation but cannot be planned: ${planned.reason}`);
     return {
       role,
@@ -194,6 +197,7 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
   return {
     code,
     azs,
+    azSlots,
     transitGateway: { ...spec.transitGateway },
     fleets,
     egress,

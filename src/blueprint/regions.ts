@@ -38,37 +38,77 @@ export function classifyAz(region: string, az: string): AzKind | undefined {
 }
 
 /**
- * AZ IDs of the commercial regions, for the wizard to offer. Accounts can see
- * fewer (an AZ may be closed to new accounts); validation does not depend on
- * this table, only on the naming rule above.
+ * Every AWS Region gwlb-blueprint knows, with the AZ IDs it has. Source: "AWS
+ * Availability Zones", docs.aws.amazon.com/global-infrastructure/latest/regions/
+ * aws-availability-zones.html (AZ IDs per Region), read 2026-12. Some AZs are
+ * closed to new accounts (use1-az3, usw1-az2, apne1-az3): they are
+ * listed, since an older account may use them, but not offered as defaults.
+ *
+ * The table is the one source of truth for three things: which regions and AZ IDs
+ * a blueprint may name (rule availability-zones), how many AZ slots every VPC of
+ * a region is laid out for (the address planner), and what the wizard offers. A
+ * Region or AZ launched after this table was written is declared in the blueprint
+ * (`regions.*.regionAvailabilityZones`), which replaces the table's row.
  */
-export const REGION_AZ_IDS: Readonly<Record<string, readonly string[]>> = {
-  'us-east-1': ['use1-az1', 'use1-az2', 'use1-az3', 'use1-az4', 'use1-az5', 'use1-az6'],
-  'us-east-2': ['use2-az1', 'use2-az2', 'use2-az3'],
-  'us-west-1': ['usw1-az1', 'usw1-az3'],
-  'us-west-2': ['usw2-az1', 'usw2-az2', 'usw2-az3', 'usw2-az4'],
-  'ca-central-1': ['cac1-az1', 'cac1-az2', 'cac1-az4'],
-  'sa-east-1': ['sae1-az1', 'sae1-az2', 'sae1-az3'],
-  'eu-west-1': ['euw1-az1', 'euw1-az2', 'euw1-az3'],
-  'eu-west-2': ['euw2-az1', 'euw2-az2', 'euw2-az3'],
-  'eu-west-3': ['euw3-az1', 'euw3-az2', 'euw3-az3'],
-  'eu-central-1': ['euc1-az1', 'euc1-az2', 'euc1-az3'],
-  'eu-central-2': ['euc2-az1', 'euc2-az2', 'euc2-az3'],
-  'eu-north-1': ['eun1-az1', 'eun1-az2', 'eun1-az3'],
-  'eu-south-1': ['eus1-az1', 'eus1-az2', 'eus1-az3'],
-  'eu-south-2': ['eus2-az1', 'eus2-az2', 'eus2-az3'],
-  'me-south-1': ['mes1-az1', 'mes1-az2', 'mes1-az3'],
-  'me-central-1': ['mec1-az1', 'mec1-az2', 'mec1-az3'],
-  'il-central-1': ['ilc1-az1', 'ilc1-az2', 'ilc1-az3'],
-  'af-south-1': ['afs1-az1', 'afs1-az2', 'afs1-az3'],
-  'ap-east-1': ['ape1-az1', 'ape1-az2', 'ape1-az3'],
-  'ap-south-1': ['aps1-az1', 'aps1-az2', 'aps1-az3'],
-  'ap-south-2': ['aps2-az1', 'aps2-az2', 'aps2-az3'],
-  'ap-southeast-1': ['apse1-az1', 'apse1-az2', 'apse1-az3'],
-  'ap-southeast-2': ['apse2-az1', 'apse2-az2', 'apse2-az3'],
-  'ap-southeast-3': ['apse3-az1', 'apse3-az2', 'apse3-az3'],
-  'ap-southeast-4': ['apse4-az1', 'apse4-az2', 'apse4-az3'],
-  'ap-northeast-1': ['apne1-az1', 'apne1-az2', 'apne1-az4'],
-  'ap-northeast-2': ['apne2-az1', 'apne2-az2', 'apne2-az3', 'apne2-az4'],
-  'ap-northeast-3': ['apne3-az1', 'apne3-az2', 'apne3-az3'],
+export interface AwsRegion {
+  /** Every AZ ID of the Region. */
+  readonly azIds: readonly string[];
+  /** AZ IDs closed to new accounts: accepted, never offered. */
+  readonly constrained?: readonly string[];
+}
+
+const ids = (prefix: string, numbers: readonly number[]) => numbers.map((n) => `${prefix}-az${n}`);
+const three = (prefix: string): AwsRegion => ({ azIds: ids(prefix, [1, 2, 3]) });
+
+export const AWS_REGIONS: Readonly<Record<string, AwsRegion>> = {
+  'us-east-1': { azIds: ids('use1', [1, 2, 3, 4, 5, 6]), constrained: ['use1-az3'] },
+  'us-east-2': three('use2'),
+  'us-west-1': { azIds: ids('usw1', [1, 2, 3]), constrained: ['usw1-az2'] },
+  'us-west-2': { azIds: ids('usw2', [1, 2, 3, 4]) },
+  'ca-central-1': { azIds: ids('cac1', [1, 2, 4]) },
+  'ca-west-1': three('caw1'),
+  'mx-central-1': three('mxc1'),
+  'sa-east-1': three('sae1'),
+  'eu-west-1': three('euw1'),
+  'eu-west-2': three('euw2'),
+  'eu-west-3': three('euw3'),
+  'eu-central-1': three('euc1'),
+  'eu-central-2': three('euc2'),
+  'eu-north-1': three('eun1'),
+  'eu-south-1': three('eus1'),
+  'eu-south-2': three('eus2'),
+  'me-south-1': three('mes1'),
+  'me-central-1': three('mec1'),
+  'il-central-1': three('ilc1'),
+  'af-south-1': three('afs1'),
+  'ap-east-1': three('ape1'),
+  'ap-east-2': three('ape2'),
+  'ap-south-1': three('aps1'),
+  'ap-south-2': three('aps2'),
+  'ap-southeast-1': three('apse1'),
+  'ap-southeast-2': three('apse2'),
+  'ap-southeast-3': three('apse3'),
+  'ap-southeast-4': three('apse4'),
+  'ap-southeast-5': three('apse5'),
+  'ap-southeast-6': three('apse6'),
+  'ap-southeast-7': three('apse7'),
+  'ap-northeast-1': { azIds: ids('apne1', [1, 2, 3, 4]), constrained: ['apne1-az3'] },
+  'ap-northeast-2': { azIds: ids('apne2', [1, 2, 3, 4]) },
+  'ap-northeast-3': three('apne3'),
+  'us-gov-west-1': three('usgw1'),
+  'us-gov-east-1': three('usge1'),
+  'cn-north-1': { azIds: ids('cnn1', [1, 2, 4]) },
+  'cn-northwest-1': three('cnnw1'),
 };
+
+/** The AZ IDs of a region: the blueprint's declaration when it makes one, else the table's; undefined for an unknown region. */
+export function regionAzIds(region: string, declared?: readonly string[]): readonly string[] | undefined {
+  if (declared && declared.length > 0) return declared;
+  return AWS_REGIONS[region]?.azIds;
+}
+
+/** AZ IDs a new network should use by default: the table's, without those closed to new accounts. */
+export function offeredAzIds(region: string): readonly string[] | undefined {
+  const known = AWS_REGIONS[region];
+  return known?.azIds.filter((az) => !known.constrained?.includes(az));
+}

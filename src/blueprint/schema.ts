@@ -101,6 +101,14 @@ function defineSchemas(object: typeof z.strictObject) {
       availabilityZones: z
         .array(z.string())
         .describe('2 to 6 AZs, as AZ IDs (euw2-az1, preferred) or AZ names (eu-west-2a); not mixed.'),
+      azSlots: z
+        .int()
+        .optional()
+        .describe('How many AZs every VPC of the region is laid out for, so that adding an AZ later moves no subnet. Default: the number of AZs the region has (capped at 6). The wizard records it; once a network is deployed, keep it: changing it re-plans, and so replaces, every subnet.'),
+      regionAvailabilityZones: z
+        .array(z.string())
+        .optional()
+        .describe('Every AZ ID the region has, for a region or AZ that gwlb-blueprint does not know yet (launched after this version). Replaces the built-in list for this region; availabilityZones must come from it.'),
       transitGateway: object({
         account: name().describe('Owner of the hub TGW.'),
         amazonSideAsn: z.int().describe('Private ASN, unique across regions.'),

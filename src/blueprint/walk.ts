@@ -5,7 +5,9 @@
 import type { VpcRole } from './address-plan';
 import type { Blueprint, FleetSpec, RegionSpec, VpnSpec } from './schema';
 import type { JsonPath } from './problems';
+import { MAX_AZ_SLOTS } from './address-plan';
 import { RFC1918, blocksOf, contains, parseCidr } from './cidr';
+import { regionAzIds } from './regions';
 
 export interface VpcEntry {
   readonly region: string;
@@ -101,4 +103,15 @@ export function effectiveInternalCidrs(bp: Blueprint, region: string): string[] 
     if (parsed.ok && !rfc1918.some((r) => contains(r, parsed.block)) && !extra.includes(vpc.cidr)) extra.push(vpc.cidr);
   }
   return [...RFC1918, ...extra];
+}
+
+/**
+ * How many AZs every VPC of a region is laid out for: the blueprint's `azSlots`,
+ * else every AZ the region has (regions.ts, or `regionAvailabilityZones`), never
+ * fewer than it uses nor more than six.
+ */
+export function regionAzSlots(spec: RegionSpec, region: string): number {
+  if (spec.azSlots !== undefined) return spec.azSlots;
+  const known = regionAzIds(region, spec.regionAvailabilityZones)?.length ?? 0;
+  return Math.min(MAX_AZ_SLOTS, Math.max(known, spec.availabilityZones.length));
 }

@@ -17,7 +17,7 @@ import { isConfigFile, parseJsonFile, readManifest, type Manifest, type Manifest
 import { mergeConfigFiles, type ConfigFile, type TerraformConfig } from './stack-config';
 
 export { FolderError } from './folder-error';
-export { GENERATOR_KEY, MANIFEST_FILE, type Manifest, type ManifestStack } from './manifest';
+export { GENERATOR_KEY, MANIFEST_FILE, readManifest, type Manifest, type ManifestStack } from './manifest';
 export { instancesOf, isExpression, literalText, type Instances } from './instances';
 export type { Attributes, TerraformConfig } from './stack-config';
 

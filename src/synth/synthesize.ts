@@ -6,15 +6,16 @@
  * app), so both write identical stacks. What is written is read back once
  * (src/synth-folder), and that reading serves the hand-off and verify alike.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { App } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { addNetworkStacks } from '../stacks/network-app';
-import { INTENT_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
+import { GENERATOR_KEY, INTENT_FILE, MANIFEST_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
 import { finishHclStacks } from './hcl';
 import { intentOf } from './intent';
+import { layoutOf } from './recorded-layout';
 
 export interface SynthesizeOptions {
   /** Folder to write into; under cdktf CLI it comes from CDKTF_OUTDIR. */
@@ -56,6 +57,7 @@ function writeStacks(model: NetworkModel, outdir: string | undefined, hcl: boole
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
   app.synth();
+  recordGenerator(app.outdir, model);
   for (const stack of stacks) {
     for (const [file, content] of stack.files) {
       const target = path.join(app.outdir, 'stacks', stack.node.id, file);
@@ -66,6 +68,22 @@ function writeStacks(model: NetworkModel, outdir: string | undefined, hcl: boole
   // What verify checks the stacks against: which flows must be inspected, and the VPN prefixes.
   writeFileSync(path.join(app.outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
+}
+
+/**
+ * What gwlb-blueprint adds to cdktf's manifest: its version and the address layout
+ * (recorded-layout.ts), so a later run can tell that its own plan would differ.
+ */
+function recordGenerator(outdir: string, model: NetworkModel): void {
+  const file = path.join(outdir, MANIFEST_FILE);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  manifest[GENERATOR_KEY] = { version: generatorVersion(), layout: layoutOf(model) };
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+function generatorVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../package.json') as { version: string }).version;
 }
 
 /** For the network team: README.md (what, where, in which order) and diagram.mmd (topology). */

@@ -56,7 +56,8 @@ function occupied(bp: Blueprint): Ipv4Block[] {
  */
 export function freeVpcCidr(bp: Blueprint, role: VpcRole, azCount: number): string {
   const taken = occupied(bp);
-  const fits = (cidr: string) => planVpc(cidr, role, Math.max(azCount, 1)).ok;
+  // Whether a plan fits depends on the AZs used only, not on the slots kept free.
+  const fits = (cidr: string) => planVpc(cidr, role, Math.max(azCount, 1), azCount).ok;
   const candidates = role === 'spoke' ? spokeCandidates() : edgeCandidates();
   for (const cidr of candidates) {
     const block = parseCidr(cidr);

@@ -102,22 +102,23 @@ describe('the model of the reference blueprint', () => {
     ]);
   });
 
-  it('carves the egress /20 as appliance /24, public /26, then tgw and gwlbe /28, with room for 6 AZs', () => {
-    // Worked by hand: 6 slots of /24 = 10.255.0-5, 6 x /26 = 10.255.6.0-7.127, then 6 x /28 tgw
-    // from 10.255.7.128 and 6 x /28 gwlbe from 10.255.7.224; the first 3 slots of each are used.
+  it('carves the egress /20 as appliance /24, public /26, then tgw and gwlbe /28, with room for the region\'s 3 AZs', () => {
+    // Worked by hand: eu-west-2 has 3 AZs, so 3 slots: 3 x /24 appliance = 10.255.0-2, 3 x /26 public
+    // from 10.255.3.0, then 3 x /28 tgw from 10.255.3.192 and 3 x /28 gwlbe from 10.255.3.240.
+    expect(region.azSlots).toBe(3);
     expect(region.egress.subnets.map((s) => `${s.tier} ${s.az.label} ${s.cidr}`)).toEqual([
-      'tgw az1 10.255.7.128/28',
-      'tgw az2 10.255.7.144/28',
-      'tgw az3 10.255.7.160/28',
-      'gwlbe az1 10.255.7.224/28',
-      'gwlbe az2 10.255.7.240/28',
-      'gwlbe az3 10.255.8.0/28',
+      'tgw az1 10.255.3.192/28',
+      'tgw az2 10.255.3.208/28',
+      'tgw az3 10.255.3.224/28',
+      'gwlbe az1 10.255.3.240/28',
+      'gwlbe az2 10.255.4.0/28',
+      'gwlbe az3 10.255.4.16/28',
       'appliance az1 10.255.0.0/24',
       'appliance az2 10.255.1.0/24',
       'appliance az3 10.255.2.0/24',
-      'public az1 10.255.6.0/26',
-      'public az2 10.255.6.64/26',
-      'public az3 10.255.6.128/26',
+      'public az1 10.255.3.0/26',
+      'public az2 10.255.3.64/26',
+      'public az3 10.255.3.128/26',
     ]);
   });
 });

@@ -36,8 +36,8 @@ describe('validate', () => {
     expect(stdout).toContain('eu-west-2: 3 AZs (euw2-az1, euw2-az2, euw2-az3), TGW in network ASN 64520');
     // egress 10.255.0.0/20 over 3 AZs: tgw /28, gwlbe /28, appliance /24, public /26
     expect(stdout).toMatch(/egress +network +10\.255\.0\.0\/20 +\/28 +\/28 +\/24 +\/26/);
-    // a /16 spoke keeps room for 6 AZs: 6 x /19 workload subnets
-    expect(stdout).toMatch(/spoke prod-app +production +10\.10\.0\.0\/16 +\/28 .*\/19/);
+    // a /16 spoke keeps room for the region's 3 AZs: 3 x /18 workload subnets
+    expect(stdout).toMatch(/spoke prod-app +production +10\.10\.0\.0\/16 +\/28 .*\/18/);
     expect(stdout).toContain('vpn london-office: 203.0.113.10 ASN 65010, BGP');
     // whatever it prints on stderr are warnings only
     for (const line of stderr.split('\n').filter(Boolean)) expect(line).toMatch(/: warning \$/);
@@ -158,5 +158,31 @@ describe('the installed command', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.startsWith('templates/reference.blueprint.json is valid.\n')).toBe(true);
     expect(result.stdout).toContain('acme: 4 accounts, 1 region, state local');
+  });
+});
+
+describe('synth keeps a deployed address layout', () => {
+  it('records each region\'s AZ slots in manifest.json and refuses to re-plan them silently', async () => {
+    const out = path.join(dir, 'layout-out');
+    const file = write('layout.json', reference());
+    expect((await run('synth', '-b', file, '-o', out)).code).toBe(0);
+    const manifestFile = path.join(out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    expect(manifest['gwlb-blueprint'].layout).toEqual({ regions: { 'eu-west-2': { azSlots: 3 } } });
+
+    // As an older version (which kept room for six AZs) would have recorded it.
+    manifest['gwlb-blueprint'].layout.regions['eu-west-2'].azSlots = 6;
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const refused = await run('synth', '-b', file, '-o', out, '--force');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('records 6 AZ slots for eu-west-2, and this blueprint would now get 3');
+    expect(refused.stderr).toContain('Set regions["eu-west-2"].azSlots to 6');
+    expect(JSON.parse(readFileSync(manifestFile, 'utf8'))['gwlb-blueprint'].layout.regions['eu-west-2'].azSlots).toBe(6);
+
+    // Stated in the blueprint, the layout is the user's choice.
+    const pinned = reference();
+    regionOf(pinned).azSlots = 6;
+    expect((await run('synth', '-b', write('pinned.json', pinned), '-o', out, '--force')).code).toBe(0);
+    expect(JSON.parse(readFileSync(manifestFile, 'utf8'))['gwlb-blueprint'].layout.regions['eu-west-2'].azSlots).toBe(6);
   });
 });

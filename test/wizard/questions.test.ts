@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
-import { REGION_AZ_IDS } from '../../src/blueprint/regions';
+import { offeredAzIds } from '../../src/blueprint/regions';
 import type { Blueprint } from '../../src/blueprint/schema';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { askBlueprint } from '../../src/wizard/flow';
@@ -167,7 +167,7 @@ describe('a multi-account, multi-region answer set', () => {
           vpnConnections: { 'dublin-office': { customerGatewayIp: '203.0.113.44', bgpAsn: 65044, cidrs: ['10.100.0.0/16'] } },
         },
         'us-east-1': {
-          availabilityZones: ['use1-az1', 'use1-az2', 'use1-az3'],
+          availabilityZones: ['use1-az1', 'use1-az2', 'use1-az4'], // the first three AZs open to new accounts (use1-az3 is closed)
           // Defaults of a region the base does not have: the first region's TGW account, a free ASN,
           // the first region's fleet as a template, free CIDRs.
           transitGateway: { account: 'network', amazonSideAsn: 64520 },
@@ -234,11 +234,12 @@ describe('each answer is checked as it is given, with the rules of validate', ()
   test('a VPC too small for its tiers says the prefix it needs', async () => {
     const { prompter } = await ask({
       'regions[0].code': 'us-east-1',
-      'regions[0].availabilityZones': REGION_AZ_IDS['us-east-1'],
+      'regions[0].availabilityZones': [...offeredAzIds('us-east-1')!],
       'regions[0].egress.cidr': attempts('10.255.0.0/24', DEFAULT),
     });
+    // us-east-1 offers its five AZs open to new accounts (use1-az3 is closed to them).
     expect(prompter.refusals.map((r) => r.message)).toEqual([
-      "10.255.0.0/24 is too small for the egress VPC's 4 subnet tiers in 6 AZs (384 addresses); it needs at least a /23",
+      "10.255.0.0/24 is too small for the egress VPC's 4 subnet tiers in 5 AZs (320 addresses); it needs at least a /23",
     ]);
   });
 

@@ -3,6 +3,7 @@ import { accountIds } from './account-ids';
 import { accountReferences } from './account-references';
 import { asns } from './asns';
 import { availabilityZones } from './availability-zones';
+import { azSlots } from './az-slots';
 import { bootstrapSecrets } from './bootstrap-secrets';
 import { cidrCanonical } from './cidr-canonical';
 import { customerGateways } from './customer-gateways';
@@ -12,6 +13,7 @@ import { fleetSizes } from './fleet-sizes';
 import { healthChecks } from './health-checks';
 import { internalCidrs } from './internal-cidrs';
 import { interRegion } from './inter-region';
+import { knownRegions } from './known-regions';
 import { managementCidrs } from './management-cidrs';
 import { networkName } from './network-name';
 import { roleArns } from './role-arns';
@@ -34,6 +36,8 @@ export const RULES: readonly Rule[] = [
   accountReferences,
   fleetReferences,
   availabilityZones,
+  knownRegions,
+  azSlots,
   cidrCanonical,
   vpcCidrSize,
   vpcCidrOverlap,

@@ -1,3 +1,4 @@
+import { checkRecordedLayout } from '../../synth/recorded-layout';
 import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
 import { isWithin, stageOutput } from '../../util/atomic-output';
 import { formatVerifyReport } from '../../verify/report';
@@ -20,6 +21,8 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
   if (isWithin(options.blueprint, options.out)) {
     throw new UserError(`${options.blueprint} lies inside ${options.out}, which synth replaces as a whole; write the output elsewhere`);
   }
+  // Before anything is staged: a folder laid out with other AZ slots is never re-planned silently.
+  checkRecordedLayout(options.out, checked.model, checked.blueprint);
   const output = stageOutput(options.out, { force: options.force, keep: KEPT_ON_REGENERATION });
   try {
     const { synthesis, verification } = options.hcl

@@ -4,7 +4,7 @@
  * fleets, egress VPC, DMZs, spokes, east-west inspection, VPNs.
  */
 import type { JsonPath } from '../../blueprint/problems';
-import { REGION_AZ_IDS, azIdPrefix } from '../../blueprint/regions';
+import { AWS_REGIONS, azIdPrefix, offeredAzIds } from '../../blueprint/regions';
 import { isPrivateAsn } from '../../blueprint/rules/asns';
 import type { Blueprint, RegionSpec } from '../../blueprint/schema';
 import { freeAsn, usedAsns } from '../defaults';
@@ -36,7 +36,7 @@ async function askRegion(s: Session, index: number, baseEntry: [string, RegionSp
   const code = await s.text({
     id: id('code'),
     message: 'Region code',
-    default: baseCode && !taken.includes(baseCode) ? baseCode : (Object.keys(REGION_AZ_IDS).find((r) => !taken.includes(r)) ?? 'us-east-1'),
+    default: baseCode && !taken.includes(baseCode) ? baseCode : (Object.keys(AWS_REGIONS).find((r) => !taken.includes(r)) ?? 'us-east-1'),
     path: ['regions'],
     parse: (t) => ({ ok: true, value: t.toLowerCase() }),
     precheck: (v) => (taken.includes(v) ? `${v} is already a region of this network` : true),
@@ -101,7 +101,7 @@ async function askRegion(s: Session, index: number, baseEntry: [string, RegionSp
 /** A checkbox of the region's known AZ IDs; typed IDs for a region this package does not know. */
 async function askAvailabilityZones(s: Session, r: RegionContext, baseAzs: string[] | undefined): Promise<void> {
   const { code } = r;
-  const known = REGION_AZ_IDS[code];
+  const known = offeredAzIds(code);
   const defaultAzs = baseAzs ?? (known ? known.slice(0, 3) : [`${azIdPrefix(code) ?? code}-az1`, `${azIdPrefix(code) ?? code}-az2`]);
   s.prompter.note(`AZ IDs (${azIdPrefix(code) ?? 'use1'}-az1) name the same physical zone in every account; AZ names (${code}a) differ per account, so plan in IDs.`);
   const path = ['regions', code, 'availabilityZones'];
