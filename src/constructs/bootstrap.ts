@@ -26,6 +26,4 @@ export function renderTemplate(template: string, values: BootstrapValues, name: 
 }
 
 /** Terraform's templatefile() reads `${` and `%{` as template syntax; literal text must escape them. */
-export function escapeForTerraformTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
-}
+export { terraformLiteral as escapeForTerraformTemplate } from './terraform-literal';
