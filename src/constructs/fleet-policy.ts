@@ -15,10 +15,7 @@ export interface FleetPolicyInputs {
   readonly metricNamespace: string;
   readonly bootstrapSecret?: string;
   readonly bootstrapBucket?: string;
-  /**
-   * What the appliance reads from the bucket: object keys, or prefixes ending in `/`
-   * (PAN-OS reads the whole package under config/, content/, license/, software/, plugins/).
-   */
+  /** The object keys the appliance reads from the bucket, or WHOLE_BUCKET. */
   readonly bucketObjects?: readonly string[];
 }
 
@@ -31,10 +28,11 @@ export interface PolicyStatement {
 }
 
 /**
- * The bootstrap package folders PAN-OS reads (docs.paloaltonetworks.com, VM-Series
- * "Prepare the Bootstrap Package": /config, /content, /software, /license, /plugins).
+ * `bucketObjects` entry for a bucket that is a whole bootstrap package: PAN-OS reads
+ * /config, /content, /software, /license and /plugins and nothing else may be in it
+ * (docs.paloaltonetworks.com, VM-Series "Prepare the Bootstrap Package").
  */
-export const PANOS_BOOTSTRAP_FOLDERS = ['config/', 'content/', 'license/', 'software/', 'plugins/'] as const;
+export const WHOLE_BUCKET = '*';
 
 export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatement[] {
   const { partition, region, accountId } = inputs;
@@ -67,16 +65,12 @@ export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatemen
   if (inputs.bootstrapBucket) {
     const bucketArn = `arn:${partition}:s3:::${inputs.bootstrapBucket}`;
     const objects = inputs.bucketObjects ?? [];
-    if (objects.length > 0) {
-      const asResource = (key: string) => `${bucketArn}/${key.endsWith('/') ? `${key}*` : key}`;
-      statements.push({
-        Sid: 'ListBootstrapPackage',
-        Effect: 'Allow',
-        Action: 's3:ListBucket',
-        Resource: bucketArn,
-        Condition: { StringLike: { 's3:prefix': objects.map((key) => (key.endsWith('/') ? `${key}*` : key)) } },
-      });
-      statements.push({ Sid: 'ReadBootstrapPackage', Effect: 'Allow', Action: 's3:GetObject', Resource: objects.map(asResource) });
+    if (objects.includes(WHOLE_BUCKET)) {
+      // A PAN-OS bootstrap bucket is the package: nothing else may be in it, and the firewall lists it.
+      statements.push({ Sid: 'ListBootstrapPackage', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketArn });
+      statements.push({ Sid: 'ReadBootstrapPackage', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn}/*` });
+    } else if (objects.length > 0) {
+      statements.push({ Sid: 'ReadBootstrapObjects', Effect: 'Allow', Action: 's3:GetObject', Resource: objects.map((key) => `${bucketArn}/${key}`) });
     }
   }
   return statements;

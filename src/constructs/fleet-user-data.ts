@@ -10,7 +10,7 @@ import { DATA_MTU } from '../blueprint/vendors';
 import type { Lb } from '../cdk/aws';
 import { Fn, type Construct, type TerraformProvider } from '../cdk/core';
 import { readBootstrapTemplate, renderTemplate } from './bootstrap';
-import { PANOS_BOOTSTRAP_FOLDERS } from './fleet-policy';
+import { WHOLE_BUCKET } from './fleet-policy';
 import { fortigateUserData } from './fortigate-user-data';
 
 export interface FleetUserDataInputs {
@@ -34,7 +34,7 @@ export interface FleetUserData extends StackFile {
   readonly userData: string;
   /** Other files for the team (Palo Alto's init-cfg.txt for the bucket). */
   readonly handOffFiles: readonly StackFile[];
-  /** What the appliance reads from its bootstrap bucket: keys, or prefixes ending in `/`. */
+  /** What the appliance reads from its bootstrap bucket: object keys, or WHOLE_BUCKET. */
   readonly bucketObjects: readonly string[];
 }
 
@@ -113,6 +113,6 @@ function paloAltoUserData(
   const initCfg = withoutComments(renderTemplate(readBootstrapTemplate('paloalto', 'init-cfg.txt'), { ...common, bootstrapBucket: bucket, panoramaKeys }, templateName)).join('\n');
   return staticFile(userData, {
     handOffFiles: [{ file: `bootstrap/${fleet.name}.init-cfg.txt`, content: `${initCfg}\n` }],
-    bucketObjects: [...PANOS_BOOTSTRAP_FOLDERS],
+    bucketObjects: [WHOLE_BUCKET],
   });
 }
