@@ -32,7 +32,9 @@ describe('Check Point: cloud-init as the vendor\'s autoscale GWLB user data lays
   let text: string;
   let lt: any;
   beforeAll(() => {
-    const { stacks, files } = synth(blueprint(REFERENCE));
+    const bp = blueprint(REFERENCE);
+    bp.regions['eu-west-2'].fleets.cloudguard.bootstrapSecret = '/acme/cloudguard/sic-key';
+    const { stacks, files } = synth(bp);
     text = files['acme-eu-west-2-egress']['bootstrap/cloudguard.user-data'];
     lt = resources(stacks['acme-eu-west-2-egress'], 'aws_launch_template').fleet_cloudguard_launch_template;
     doc = parseDocument(text);

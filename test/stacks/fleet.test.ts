@@ -141,12 +141,19 @@ describe('the appliances', () => {
     expect(egress.synth).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: '10.0.0.0/8', from_port: 22, to_port: 22, ip_protocol: 'tcp' });
   });
 
-  it('have an instance role that may only publish the vendor’s metrics and read exactly the SIC key parameter', () => {
+  it('have an instance role that may only publish the vendor’s metrics', () => {
     const policy = resources(egress, 'aws_iam_role_policy').fleet_cloudguard_policy;
     expect(policy.policy).toContain('cloudwatch:PutMetricData');
     expect(policy.policy).toContain('"cloudwatch:namespace" = "CloudGuard"');
-    expect(policy.policy).toContain('"Action" = "ssm:GetParameter", "Resource" = "arn:aws:ssm:eu-west-2:111111111111:parameter/acme/cloudguard/sic-key"');
-    expect(policy.policy).not.toMatch(/secretsmanager:|s3:|ec2:|parameter\/\*/);
+    expect(policy.policy).not.toMatch(/ssm:|secretsmanager:|s3:|ec2:/);
+  });
+
+  it('with a SIC key parameter, may read exactly that parameter', () => {
+    const bp = JSON.parse(require('node:fs').readFileSync(REFERENCE, 'utf8'));
+    bp.regions['eu-west-2'].fleets.cloudguard.bootstrapSecret = '/acme/cloudguard/sic-key';
+    const policy = resources(synthStacks(modelOfValue(bp))['acme-eu-west-2-egress'], 'aws_iam_role_policy').fleet_cloudguard_policy.policy;
+    expect(policy).toContain('"Action" = "ssm:GetParameter", "Resource" = "arn:aws:ssm:eu-west-2:111111111111:parameter/acme/cloudguard/sic-key"');
+    expect(policy).not.toMatch(/secretsmanager:|s3:|parameter\/\*/);
   });
 });
 

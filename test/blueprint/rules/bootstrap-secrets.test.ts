@@ -17,8 +17,8 @@ describe(RULE, () => {
     expect(ruleById(RULE).check(reference()).filter((p) => p.severity === 'error')).toEqual([]);
   });
 
-  it('warns about a Check Point fleet without a bootstrap secret, and still builds the model', () => {
-    const bp = withFleet({ bootstrapSecret: undefined });
+  it('warns about a Check Point fleet without a bootstrap secret (the reference), and still builds the model', () => {
+    const bp = reference();
     expectProblem(theProblem(bp, RULE), { path: `${FLEET}.vendor`, severity: 'warning', shows: ['"checkpoint"', 'SIC key'] });
     expect(validateBlueprint(bp).model).toBeDefined();
   });
@@ -43,7 +43,7 @@ describe(RULE, () => {
   });
 
   it('refuses a bootstrapSecret on a vendor that bootstraps from S3, still hiding it', () => {
-    const problem = theProblem(withFleet({ vendor: 'paloalto', management: undefined, bootstrapSecret: '/gwlb/palo' }), RULE);
+    const problem = theProblem(withFleet({ vendor: 'paloalto', bootstrapSecret: '/gwlb/palo' }), RULE);
     expectProblem(problem, { path: `${FLEET}.bootstrapSecret`, shows: ['(hidden)', 'bootstrapBucket'] });
     expect(formatProblem(problem)).not.toContain('/gwlb/palo');
   });
@@ -56,10 +56,10 @@ describe(RULE, () => {
   });
 
   it('refuses an invalid bucket name and accepts a valid one for fortinet', () => {
-    expectProblem(theProblem(withFleet({ vendor: 'fortinet', bootstrapSecret: undefined, management: undefined, bootstrapBucket: 'Acme_Bootstrap' }), RULE), {
+    expectProblem(theProblem(withFleet({ vendor: 'fortinet', bootstrapBucket: 'Acme_Bootstrap' }), RULE), {
       path: `${FLEET}.bootstrapBucket`,
       shows: ['"Acme_Bootstrap"', 'S3 bucket name'],
     });
-    expect(problemsOf(withFleet({ vendor: 'fortinet', bootstrapSecret: undefined, management: undefined, bootstrapBucket: 'acme-fortigate-bootstrap' }), RULE)).toEqual([]);
+    expect(problemsOf(withFleet({ vendor: 'fortinet', bootstrapBucket: 'acme-fortigate-bootstrap' }), RULE)).toEqual([]);
   });
 });
