@@ -5,7 +5,7 @@
  */
 import { planVpc, type Tier, type VpcRole } from './address-plan';
 import { classifyAz, type AzKind } from './regions';
-import type { Blueprint, HealthCheckSpec, Vendor } from './schema';
+import type { Blueprint, FleetSpec, HealthCheckSpec, InitialPolicy, LicensingModel, ScalingMetric, Vendor } from './schema';
 import { VENDOR_PROFILES } from './vendors';
 import { effectiveInternalCidrs, regionAzSlots, regionsOf } from './walk';
 
@@ -60,10 +60,34 @@ export interface FleetModel {
   readonly healthCheckGracePeriod: number;
   readonly bootstrapSecret?: string;
   readonly bootstrapBucket?: string;
+  /** The vendor's management plane, when the blueprint names one. */
+  readonly management?: FleetManagement;
+  readonly licensing: { readonly model: LicensingModel; /** FortiGate: the license object's key in the bucket. */ readonly object?: string };
+  readonly initialPolicy: InitialPolicy;
+  /** Why this fleet accepts IMDSv1 (an explicit exception to EC2.8); absent: IMDSv2 required. */
+  readonly imdsV1Exception?: string;
+  readonly scaling: { readonly metric: ScalingMetric; readonly targetValue: number; readonly namespace: string };
+  readonly alarmTopicArn?: string;
+  /** GWLB listener TCP idle timeout, seconds. */
+  readonly listenerIdleTimeout: number;
   /** Owner of the egress VPC, and so of the fleet. */
   readonly account: string;
   /** Every account hosting an endpoint of this fleet's service, sorted. */
   readonly endpointAccounts: readonly string[];
+}
+
+export type FleetManagement =
+  | { readonly kind: 'cme'; readonly server: string; readonly template: string; readonly provisionAddress: 'private' | 'public' }
+  | { readonly kind: 'panorama'; readonly servers: readonly string[]; readonly templateStack: string; readonly deviceGroup: string }
+  | { readonly kind: 'fortiManager'; readonly address: string; readonly serialNumber?: string };
+
+/** The management entry that belongs to the fleet's vendor (a rule refuses the others). */
+export function fleetManagementOf(f: FleetSpec): FleetManagement | undefined {
+  const m = f.management;
+  if (f.vendor === 'checkpoint' && m?.cme) return { kind: 'cme', server: m.cme.server, template: m.cme.template, provisionAddress: m.cme.provisionAddress ?? 'private' };
+  if (f.vendor === 'paloalto' && m?.panorama) return { kind: 'panorama', servers: [...m.panorama.servers], templateStack: m.panorama.templateStack, deviceGroup: m.panorama.deviceGroup };
+  if (f.vendor === 'fortinet' && m?.fortiManager) return { kind: 'fortiManager', address: m.fortiManager.address, ...(m.fortiManager.serialNumber ? { serialNumber: m.fortiManager.serialNumber } : {}) };
+  return undefined;
 }
 
 export interface VpnModel {
@@ -174,6 +198,7 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
   const spokes = Object.entries(spec.spokes ?? {}).map(([name, s]) => vpc('spoke', name, s.account, s.cidr));
   const fleets: FleetModel[] = Object.entries(spec.fleets).map(([name, f]) => {
     const profile = VENDOR_PROFILES[f.vendor];
+    const management = fleetManagementOf(f);
     const consumers = [egress, ...dmzs].filter((v) => v.fleet === name).map((v) => v.account);
     return {
       name,
@@ -186,10 +211,22 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
       healthCheck: f.healthCheck ? { ...f.healthCheck } : { ...profile.healthCheck },
       crossZone: f.crossZone ?? true,
       managementCidrs: [...(f.managementCidrs ?? [])],
-      managementPorts: profile.managementPorts,
-      healthCheckGracePeriod: profile.healthCheckGracePeriod,
+      // FortiManager reaches its FortiGates on FGFM, TCP 541.
+      managementPorts: management?.kind === 'fortiManager' ? [...profile.managementPorts, 541] : profile.managementPorts,
+      healthCheckGracePeriod: f.healthCheckGracePeriod ?? profile.healthCheckGracePeriod,
       ...(f.bootstrapSecret ? { bootstrapSecret: f.bootstrapSecret } : {}),
       ...(f.bootstrapBucket ? { bootstrapBucket: f.bootstrapBucket } : {}),
+      ...(management ? { management } : {}),
+      licensing: licensingOf(name, f),
+      initialPolicy: f.initialPolicy ?? 'pass-and-log',
+      ...(f.allowImdsV1 ? { imdsV1Exception: f.allowImdsV1 } : {}),
+      scaling: {
+        metric: f.scaling?.metric ?? profile.scaling.metric,
+        targetValue: f.scaling?.targetValue ?? (f.scaling?.metric && f.scaling.metric !== profile.scaling.metric ? SCALING_TARGETS[f.scaling.metric] : profile.scaling.targetValue),
+        namespace: f.scaling?.namespace ?? profile.metricNamespace,
+      },
+      ...(f.alarmTopicArn ? { alarmTopicArn: f.alarmTopicArn } : {}),
+      listenerIdleTimeout: f.listenerIdleTimeout ?? profile.listenerIdleTimeout,
       account: spec.egress.account,
       endpointAccounts: [...new Set(consumers)].sort(),
     };
@@ -213,6 +250,15 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
     eastWest: spec.inspection?.eastWest ?? true,
     internalCidrs: effectiveInternalCidrs(bp, code),
   };
+}
+
+/** The target of a scaling metric a blueprint picks without a value (the vendor's own metric has its own default). */
+const SCALING_TARGETS: Readonly<Record<ScalingMetric, number>> = { cpu: 70, sessions: 75 };
+
+function licensingOf(fleet: string, f: FleetSpec): FleetModel['licensing'] {
+  const model = f.licensing?.model ?? 'payg';
+  const needsObject = f.vendor === 'fortinet' && model !== 'payg';
+  return { model, ...(needsObject ? { object: f.licensing?.object ?? `license/${fleet}.lic` } : {}) };
 }
 
 /** Every VPC of a region: egress first, then DMZs, then spokes. */

@@ -17,6 +17,10 @@ export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|wes
 export const VENDORS = ['checkpoint', 'paloalto', 'fortinet', 'generic'] as const;
 export const HEALTH_CHECK_PROTOCOLS = ['TCP', 'HTTP', 'HTTPS'] as const;
 export const INTER_REGION_INSPECTION = ['every-region', 'once'] as const;
+export const LICENSING_MODELS = ['payg', 'byol', 'fortiflex'] as const;
+export const INITIAL_POLICIES = ['pass-and-log', 'deny-until-managed'] as const;
+export const SCALING_METRICS = ['cpu', 'sessions'] as const;
+export const PROVISION_ADDRESSES = ['private', 'public'] as const;
 
 const name = () => z.string().regex(NAME_PATTERN);
 const named = <T extends z.ZodType>(value: T) => z.record(name(), value);
@@ -48,6 +52,55 @@ function defineSchemas(object: typeof z.strictObject) {
     })
     .describe('How the GWLB checks each appliance; the vendor default otherwise.');
 
+  const cme = object({
+      server: z.string().describe('The name of the Security Management Server in the CME configuration (autoprov_cfg -mn).'),
+      template: z.string().describe('The CME configuration template name (autoprov_cfg -tn), at most 30 characters.'),
+      provisionAddress: z
+        .enum(PROVISION_ADDRESSES)
+        .optional()
+        .describe('Whether CME reaches the gateways by their private (default) or public address.'),
+    })
+    .describe('Check Point: the CME (autoprov) management the gateways register with through their x-chkp-* tags.');
+
+  const panorama = object({
+      servers: z.array(z.string()).describe('One or two Panorama addresses (IP or DNS name): panorama-server and panorama-server-2.'),
+      templateStack: z.string().describe('The Panorama template stack the firewalls join (tplname).'),
+      deviceGroup: z.string().describe('The Panorama device group the firewalls join (dgname).'),
+    })
+    .describe('Palo Alto: the Panorama the firewalls register with. The auth key is never here: it goes in the bootstrap bucket\'s config/init-cfg.txt (bootstrapBucket is required).');
+
+  const fortiManager = object({
+      address: z.string().describe('FortiManager IP address or DNS name (config system central-management, set fmg).'),
+      serialNumber: z.string().optional().describe('FortiManager serial number, so the FortiGates only trust that manager.'),
+    })
+    .describe('FortiGate: the FortiManager the FortiGates register with.');
+
+  const management = object({
+      cme: cme.optional(),
+      panorama: panorama.optional(),
+      fortiManager: fortiManager.optional(),
+    })
+    .describe('The management plane that configures the appliances after boot; only the fleet vendor\'s own entry is allowed.');
+
+  const licensing = object({
+      model: z.enum(LICENSING_MODELS).describe('payg (default): Marketplace pay-as-you-go AMI. byol: your license (Check Point: from the management server; Palo Alto: license/authcodes in bootstrapBucket; FortiGate: a license file in bootstrapBucket). fortiflex: FortiGate FortiFlex token file in bootstrapBucket.'),
+      object: z
+        .string()
+        .optional()
+        .describe('FortiGate byol/fortiflex: key of the license (or LICENSE-TOKEN) file in bootstrapBucket. Default license/<fleet>.lic.'),
+    })
+    .describe('How the appliances are licensed; secrets stay in the bucket or on the management server.');
+
+  const scaling = object({
+      metric: z
+        .enum(SCALING_METRICS)
+        .optional()
+        .describe('cpu: the ASG\'s average CPU. sessions: the vendor\'s active-session metric (Palo Alto panSessionActive, published by the VM-Series plugin). Default per vendor (Palo Alto sessions, the rest cpu).'),
+      targetValue: z.number().optional().describe('The target-tracking value (percent CPU, or sessions per appliance). Default per vendor.'),
+      namespace: z.string().optional().describe('sessions: the CloudWatch namespace the VM-Series plugin publishes to. Default VMseries.'),
+    })
+    .describe('The target-tracking policy that scales the fleet between minSize and maxSize.');
+
   const fleet = object({
       vendor: z.enum(VENDORS).describe('Picks the health check, bootstrap template and defaults.'),
       ami: z.string().describe('The appliance AMI: ami- and 8 or 17 hex digits.'),
@@ -69,6 +122,29 @@ function defineSchemas(object: typeof z.strictObject) {
         .string()
         .optional()
         .describe('paloalto and fortinet: S3 bucket holding the vendor bootstrap package (init-cfg and auth codes, or FortiOS config and license), so no secret is in user data.'),
+      management: management.optional(),
+      licensing: licensing.optional(),
+      initialPolicy: z
+        .enum(INITIAL_POLICIES)
+        .optional()
+        .describe('What an appliance does before its management plane has pushed a policy. pass-and-log (default): forward and log everything, as the vendors\' GWLB templates do, so the fleet passes traffic on its first boot. deny-until-managed: drop (and log) until the management plane installs a policy; needs a management plane.'),
+      allowImdsV1: z
+        .string()
+        .optional()
+        .describe('Opt-out of IMDSv2 for this fleet, with the reason (e.g. "VM-Series plugin 2.1 reads IMDSv1"). The launch template then accepts IMDSv1 and verify reports the fleet as a named exception to control EC2.8. Absent (default): IMDSv2 required.'),
+      scaling: scaling.optional(),
+      alarmTopicArn: z
+        .string()
+        .optional()
+        .describe('SNS topic (ARN, same region) that the UnHealthyHostCount alarms notify. Absent: the alarms exist but notify nobody.'),
+      listenerIdleTimeout: z
+        .int()
+        .optional()
+        .describe('Seconds the GWLB keeps an idle TCP flow (60-6000). Default: the vendor\'s (3600, the appliances\' own TCP session timeout), not the GWLB\'s 350.'),
+      healthCheckGracePeriod: z
+        .int()
+        .optional()
+        .describe('Seconds an appliance may take to boot and load its policy before failed health checks replace it. Default: the vendor\'s (Check Point 3600, Palo Alto 900, FortiGate 600, generic 300).'),
     })
     .describe('An auto-scaled appliance fleet behind its own GWLB and endpoint service.');
 
@@ -162,7 +238,7 @@ function defineSchemas(object: typeof z.strictObject) {
     })
     .describe('A gwlb-blueprint network: TGW hub, GWLB inspection fleets, DMZs, spokes and VPNs.');
 
-  return { blueprint, account, region, fleet, healthCheck, egress, dmz, spoke, vpn, state, interRegion };
+  return { blueprint, account, region, fleet, healthCheck, management, licensing, scaling, egress, dmz, spoke, vpn, state, interRegion };
 }
 
 const strict = defineSchemas(z.strictObject);
@@ -176,6 +252,9 @@ export type AccountSpec = z.infer<typeof strict.account>;
 export type RegionSpec = z.infer<typeof strict.region>;
 export type FleetSpec = z.infer<typeof strict.fleet>;
 export type HealthCheckSpec = z.infer<typeof strict.healthCheck>;
+export type ManagementSpec = z.infer<typeof strict.management>;
+export type LicensingSpec = z.infer<typeof strict.licensing>;
+export type ScalingSpec = z.infer<typeof strict.scaling>;
 export type EgressSpec = z.infer<typeof strict.egress>;
 export type DmzSpec = z.infer<typeof strict.dmz>;
 export type SpokeSpec = z.infer<typeof strict.spoke>;
@@ -183,3 +262,6 @@ export type VpnSpec = z.infer<typeof strict.vpn>;
 export type StateSpec = z.infer<typeof strict.state>;
 export type InterRegionSpec = z.infer<typeof strict.interRegion>;
 export type Vendor = (typeof VENDORS)[number];
+export type LicensingModel = (typeof LICENSING_MODELS)[number];
+export type InitialPolicy = (typeof INITIAL_POLICIES)[number];
+export type ScalingMetric = (typeof SCALING_METRICS)[number];

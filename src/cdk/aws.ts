@@ -3,7 +3,9 @@
  * package root would load every one of ~1500 resources (~2 s, ~500 MB).
  */
 export { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+export { AutoscalingPolicy } from '@cdktf/provider-aws/lib/autoscaling-policy';
 export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+export { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 export { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 export { DataAwsAmi } from '@cdktf/provider-aws/lib/data-aws-ami';
 export { DataAwsNetworkInterface } from '@cdktf/provider-aws/lib/data-aws-network-interface';
@@ -36,6 +38,7 @@ export { RamResourceShareAccepter } from '@cdktf/provider-aws/lib/ram-resource-s
 export { Route } from '@cdktf/provider-aws/lib/route';
 export { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 export { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+export { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 export { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 export { Subnet } from '@cdktf/provider-aws/lib/subnet';
 export { Vpc } from '@cdktf/provider-aws/lib/vpc';

@@ -1,30 +1,28 @@
-import type { FleetModel } from '../blueprint/model';
+import type { AvailabilityZone, FleetModel } from '../blueprint/model';
+import { VENDOR_PROFILES } from '../blueprint/vendors';
 import {
-  AutoscalingGroup,
-  DataAwsAmi,
-  IamInstanceProfile,
-  IamRole,
-  IamRolePolicy,
-  LaunchTemplate,
+  type AutoscalingGroup,
+  type AutoscalingPolicy,
+  type CloudwatchMetricAlarm,
+  type LaunchTemplate,
   Lb,
   LbListener,
   LbTargetGroup,
-  SecurityGroup,
+  type SecurityGroup,
   VpcEndpointService,
-  VpcSecurityGroupEgressRule,
-  VpcSecurityGroupIngressRule,
 } from '../cdk/aws';
-import { Construct, Fn, type TerraformProvider } from '../cdk/core';
-import type { AvailabilityZone } from '../blueprint/model';
-import { VENDOR_PROFILES } from '../blueprint/vendors';
-import { fleetPolicyStatements } from './fleet-policy';
-import { fleetUserData, type FleetUserData } from './fleet-user-data';
+import { Construct, type TerraformProvider } from '../cdk/core';
 import { awsName, NAME_LIMITS } from './aws-names';
-import { cidrLabel } from './routing';
+import { addFleetAlarms } from './fleet-alarms';
+import { addFleetInstanceRole } from './fleet-instance-role';
+import { addFleetLaunchTemplate } from './fleet-launch-template';
+import { addFleetScaling } from './fleet-scaling';
+import { addFleetSecurityGroups, GENEVE_PORT } from './fleet-security-groups';
+import { fleetUserData, type FleetUserData } from './fleet-user-data';
 import { nameTag } from './tags';
+import { terraformLiteral, terraformLiteralMap } from './terraform-literal';
 
-/** GWLB speaks GENEVE on this port only. */
-export const GENEVE_PORT = 6081;
+export { GENEVE_PORT } from './fleet-security-groups';
 
 export interface ApplianceFleetProps {
   /** Name prefix, e.g. `acme-eu-west-2-cloudguard`; also the GWLB name (at most 32 characters). */
@@ -35,7 +33,13 @@ export interface ApplianceFleetProps {
   readonly accountId: string;
   readonly vpcId: string;
   /** The egress VPC's `appliance` tier: the GWLB and the appliances live here. */
-  readonly subnets: readonly { readonly az: AvailabilityZone; readonly subnetId: string; readonly cidr: string }[];
+  readonly subnets: readonly {
+    readonly az: AvailabilityZone;
+    readonly subnetId: string;
+    readonly cidr: string;
+    /** The subnet's AZ name as Terraform knows it (the alarms' AvailabilityZone dimension). */
+    readonly availabilityZone: string;
+  }[];
   /**
    * Tags for the appliances themselves: the provider's default_tags do not reach
    * instances and volumes launched by an Auto Scaling group.
@@ -54,38 +58,62 @@ export interface ApplianceFleetProps {
 }
 
 /**
+ * The tags Check Point's CME provisions a gateway by, on the Auto Scaling group and
+ * propagated to every instance it launches (CheckPointSW/terraform-aws-cloudguard-
+ * network-security modules/autoscale_gwlb/main.tf).
+ */
+export function cmeTags(fleet: FleetModel): { key: string; value: string }[] {
+  if (fleet.management?.kind !== 'cme') return [];
+  const { server, template, provisionAddress } = fleet.management;
+  return [
+    { key: 'x-chkp-tags', value: `management=${server}:template=${template}:ip-address=${provisionAddress}` },
+    { key: 'x-chkp-topology', value: 'internal' },
+    { key: 'x-chkp-solution', value: 'autoscale_gwlb' },
+  ];
+}
+
+/**
  * An auto-scaled appliance fleet behind a Gateway Load Balancer, published as a
- * VPC endpoint service that the egress VPC and the DMZs consume.
+ * VPC endpoint service that the egress VPC and the DMZs consume. Its parts (security
+ * groups, instance role, launch template, scaling, alarms) each have their own file
+ * and add their resources to this construct's scope, so logical IDs stay stable.
  */
 export class ApplianceFleet extends Construct {
   readonly loadBalancer: Lb;
   readonly targetGroup: LbTargetGroup;
+  readonly listener: LbListener;
   readonly endpointService: VpcEndpointService;
   readonly autoScalingGroup: AutoscalingGroup;
+  readonly scalingPolicy: AutoscalingPolicy;
+  readonly alarms: readonly CloudwatchMetricAlarm[];
+  /** The data interface's group (GENEVE and health checks). */
   readonly securityGroup: SecurityGroup;
+  readonly managementSecurityGroup: SecurityGroup;
   readonly launchTemplate: LaunchTemplate;
-  /** The rendered user data file, which the stack writes beside its Terraform. */
+  /** The rendered user data file, which the stack writes beside its Terraform, and any hand-off files. */
   readonly userData: FleetUserData;
 
   constructor(scope: Construct, id: string, props: ApplianceFleetProps) {
     super(scope, id);
     const { provider, fleet, name } = props;
     const subnetIds = props.subnets.map((s) => s.subnetId);
+    const cme = fleet.management?.kind === 'cme' ? fleet.management : undefined;
 
     this.loadBalancer = new Lb(this, 'gwlb', {
       provider,
-      name: awsName(name, NAME_LIMITS.loadBalancer),
+      name: terraformLiteral(awsName(name, NAME_LIMITS.loadBalancer)),
       loadBalancerType: 'gateway',
       subnets: subnetIds,
       enableCrossZoneLoadBalancing: fleet.crossZone,
       enableDeletionProtection: false,
-      tags: nameTag(`${name}-gwlb`),
+      // modules/gwlb/main.tf tags Check Point's GWLB with its CME management and template.
+      tags: terraformLiteralMap({ ...nameTag(`${name}-gwlb`), ...(cme ? { 'x-chkp-management': cme.server, 'x-chkp-template': cme.template } : {}) }),
     });
 
     const check = fleet.healthCheck;
     this.targetGroup = new LbTargetGroup(this, 'target_group', {
       provider,
-      name: awsName(name, NAME_LIMITS.targetGroup),
+      name: terraformLiteral(awsName(name, NAME_LIMITS.targetGroup)),
       protocol: 'GENEVE',
       port: GENEVE_PORT,
       vpcId: props.vpcId,
@@ -95,7 +123,7 @@ export class ApplianceFleet extends Construct {
         enabled: true,
         protocol: check.protocol,
         port: String(check.port),
-        ...(check.protocol === 'TCP' ? {} : { path: check.path ?? '/', matcher: '200-399' }),
+        ...(check.protocol === 'TCP' ? {} : { path: terraformLiteral(check.path ?? '/'), matcher: '200-399' }),
         interval: 10,
         timeout: 5,
         healthyThreshold: 3,
@@ -106,14 +134,17 @@ export class ApplianceFleet extends Construct {
       targetFailover: [{ onDeregistration: 'rebalance', onUnhealthy: 'rebalance' }],
       // No stickiness block: GWLB then hashes each flow on its 5-tuple, the default
       // a stateful appliance wants (2- and 3-tuple stickiness would pin whole hosts).
-      tags: nameTag(`${name}-geneve`),
+      tags: nameTag(terraformLiteral(`${name}-geneve`)),
     });
 
-    new LbListener(this, 'listener', {
+    this.listener = new LbListener(this, 'listener', {
       provider,
       loadBalancerArn: this.loadBalancer.arn,
       defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
-      tags: nameTag(`${name}-listener`),
+      // A GWLB forgets a TCP flow idle for 350 s by default and drops its next packet;
+      // the vendor's own session timeout is longer (VENDOR_PROFILES.listenerIdleTimeout).
+      tcpIdleTimeoutSeconds: fleet.listenerIdleTimeout,
+      tags: nameTag(terraformLiteral(`${name}-listener`)),
     });
 
     this.endpointService = new VpcEndpointService(this, 'endpoint_service', {
@@ -122,130 +153,60 @@ export class ApplianceFleet extends Construct {
       // Only the accounts that host this fleet's endpoints may connect; they are
       // known at synth time, so their endpoints need no manual acceptance.
       acceptanceRequired: false,
-      allowedPrincipals: props.allowedAccountIds.map((id) => `arn:${props.partition}:iam::${id}:root`),
-      tags: nameTag(`${name}-service`),
+      allowedPrincipals: props.allowedAccountIds.map((accountId) => `arn:${props.partition}:iam::${accountId}:root`),
+      tags: nameTag(terraformLiteral(`${name}-service`)),
     });
 
-    this.securityGroup = this.buildSecurityGroup(props);
-    const profile = this.buildInstanceProfile(props);
-    const image = new DataAwsAmi(this, 'ami', { provider, filter: [{ name: 'image-id', values: [fleet.ami] }] });
+    const groups = addFleetSecurityGroups(this, { name, fleet, vpcId: props.vpcId, subnets: props.subnets, provider });
+    this.securityGroup = groups.data;
+    this.managementSecurityGroup = groups.management;
 
-    this.userData = fleetUserData(this, {
+    this.userData = fleetUserData(this, { name, fleet, region: props.region, loadBalancer: this.loadBalancer, applianceSubnets: props.subnets, provider });
+    const profile = addFleetInstanceRole(this, {
       name,
-      fleet,
-      region: props.region,
-      loadBalancer: this.loadBalancer,
-      applianceSubnets: props.subnets,
       provider,
-    });
-    // Device 0 is the GWLB target; a second interface (Palo Alto) carries management.
-    const interfaceCount = VENDOR_PROFILES[fleet.vendor].networkInterfaces;
-    this.launchTemplate = new LaunchTemplate(this, 'launch_template', {
-      provider,
-      name,
-      imageId: fleet.ami,
-      instanceType: fleet.instanceType,
-      updateDefaultVersion: true,
-      userData: this.userData.userData,
-      iamInstanceProfile: { arn: profile.arn },
-      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
-      networkInterfaces: Array.from({ length: interfaceCount }, (_, deviceIndex) => ({
-        deviceIndex,
-        // EC2 refuses associate_public_ip_address on a launch with several interfaces; the
-        // appliance subnets never map public IPs, so no interface gets one either way.
-        ...(interfaceCount === 1 ? { associatePublicIpAddress: 'false' } : {}),
-        deleteOnTermination: 'true',
-        securityGroups: [this.securityGroup.id],
-      })),
-      blockDeviceMappings: [
-        { deviceName: image.rootDeviceName, ebs: { volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } },
-      ],
-      monitoring: { enabled: true },
-      tagSpecifications: ['instance', 'volume', 'network-interface'].map((resourceType) => ({
-        resourceType,
-        tags: { ...props.instanceTags, ...nameTag(`${name}-appliance`) },
-      })),
-      tags: nameTag(name),
-    });
-
-    this.autoScalingGroup = new AutoscalingGroup(this, 'asg', {
-      provider,
-      name,
-      minSize: fleet.minSize,
-      maxSize: fleet.maxSize,
-      desiredCapacity: fleet.desiredCapacity,
-      vpcZoneIdentifier: subnetIds,
-      targetGroupArns: [this.targetGroup.arn],
-      healthCheckType: 'ELB',
-      healthCheckGracePeriod: fleet.healthCheckGracePeriod,
-      launchTemplate: { id: this.launchTemplate.id, version: '$Latest' },
-      instanceRefresh: { strategy: 'Rolling', preferences: { minHealthyPercentage: 50 } },
-      // The group's own tags (default_tags skip Auto Scaling groups); the instances get
-      // theirs from the launch template.
-      tag: Object.entries({ ...props.instanceTags, ...nameTag(`${name}-asg`) }).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
-    });
-  }
-
-  private buildSecurityGroup(props: ApplianceFleetProps): SecurityGroup {
-    const { provider, fleet, name } = props;
-    const group = new SecurityGroup(this, 'security_group', {
-      provider,
-      name: `${name}-appliances`,
-      description: `GENEVE and health checks from the GWLB, management from ${fleet.managementCidrs.length ? 'admin ranges' : 'nowhere'}`,
-      vpcId: props.vpcId,
-      tags: nameTag(`${name}-appliances`),
-    });
-    const ingress = (id: string, cidr: string, protocol: string, port: number | undefined, description: string) =>
-      new VpcSecurityGroupIngressRule(this, id, {
-        provider,
-        securityGroupId: group.id,
-        cidrIpv4: cidr,
-        ipProtocol: protocol,
-        ...(port === undefined ? {} : { fromPort: port, toPort: port }),
-        description,
-        tags: nameTag(`${name}-${description.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`),
-      });
-    // The GWLB's nodes sit in the appliance subnets: GENEVE and health checks come only from there.
-    for (const { az, cidr } of props.subnets) {
-      ingress(`geneve_from_${az.label}`, cidr, 'udp', GENEVE_PORT, `GENEVE from GWLB ${az.label}`);
-      ingress(`health_check_from_${az.label}`, cidr, 'tcp', fleet.healthCheck.port, `GWLB health check ${az.label}`);
-    }
-    for (const cidr of fleet.managementCidrs) {
-      for (const port of fleet.managementPorts) ingress(`management_${port}_from_${cidrLabel(cidr)}`, cidr, 'tcp', port, `Management ${port} from ${cidr}`);
-    }
-    new VpcSecurityGroupEgressRule(this, 'egress_all', {
-      provider,
-      securityGroupId: group.id,
-      cidrIpv4: '0.0.0.0/0',
-      ipProtocol: '-1',
-      description: 'GENEVE replies, updates and logging',
-      tags: nameTag(`${name}-egress`),
-    });
-    return group;
-  }
-
-  private buildInstanceProfile(props: ApplianceFleetProps): IamInstanceProfile {
-    const { provider, name } = props;
-    const role = new IamRole(this, 'role', {
-      provider,
-      name: awsName(`${name}-appliance`, NAME_LIMITS.iamRole),
-      assumeRolePolicy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
-      tags: nameTag(`${name}-appliance`),
-    });
-    const statements = fleetPolicyStatements({
-      vendor: props.fleet.vendor,
+      vendor: fleet.vendor,
       partition: props.partition,
       region: props.region,
       accountId: props.accountId,
-      bootstrapSecret: props.fleet.bootstrapSecret,
-      bootstrapBucket: props.fleet.bootstrapBucket,
+      metricNamespace: fleet.scaling.metric === 'sessions' ? fleet.scaling.namespace : VENDOR_PROFILES[fleet.vendor].metricNamespace,
+      bootstrapSecret: fleet.bootstrapSecret,
+      bootstrapBucket: fleet.bootstrapBucket,
+      bucketObjects: this.userData.bucketObjects,
     });
-    if (statements.length > 0) {
-      new IamRolePolicy(this, 'policy', { provider, role: role.id, name: 'appliance', policy: Fn.jsonencode({ Version: '2012-10-17', Statement: statements }) });
-    }
-    return new IamInstanceProfile(this, 'instance_profile', { provider, name: awsName(`${name}-appliance`, NAME_LIMITS.instanceProfile), role: role.name, tags: nameTag(`${name}-appliance`) });
+    this.launchTemplate = addFleetLaunchTemplate(this, {
+      name,
+      fleet,
+      userData: this.userData.userData,
+      profile,
+      securityGroups: groups,
+      instanceTags: props.instanceTags,
+      provider,
+    });
+
+    const scaling = addFleetScaling(this, {
+      name,
+      fleet,
+      subnetIds,
+      targetGroupArn: this.targetGroup.arn,
+      launchTemplate: this.launchTemplate,
+      groupTags: [
+        // The group's own tags (default_tags skip Auto Scaling groups); the instances get
+        // theirs from the launch template, except CME's, which must come from the group.
+        ...Object.entries({ ...props.instanceTags, ...nameTag(`${name}-asg`) }).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
+        ...cmeTags(fleet).map((t) => ({ ...t, propagateAtLaunch: true })),
+      ],
+      provider,
+    });
+    this.autoScalingGroup = scaling.group;
+    this.scalingPolicy = scaling.policy;
+    this.alarms = addFleetAlarms(this, {
+      name,
+      loadBalancer: this.loadBalancer,
+      targetGroup: this.targetGroup,
+      zones: props.subnets.map((s) => ({ az: s.az, availabilityZone: s.availabilityZone })),
+      topicArn: fleet.alarmTopicArn,
+      provider,
+    });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The appliance role's permissions: only what the vendor's image does at run
  * time (publish its metrics, read its own bootstrap secret or package), each
- * scoped to the one resource it needs.
+ * scoped to exactly the resource it needs. Keys, PINs and tokens are never in
+ * Terraform or user data: the appliance reads them at boot from these objects.
  */
 import type { Vendor } from '../blueprint/schema';
 
@@ -10,8 +11,12 @@ export interface FleetPolicyInputs {
   readonly partition: string;
   readonly region: string;
   readonly accountId: string;
+  /** The CloudWatch namespace the image publishes to (VENDOR_PROFILES, or the fleet's scaling namespace). */
+  readonly metricNamespace: string;
   readonly bootstrapSecret?: string;
   readonly bootstrapBucket?: string;
+  /** The object keys the appliance reads from the bucket, or WHOLE_BUCKET. */
+  readonly bucketObjects?: readonly string[];
 }
 
 export interface PolicyStatement {
@@ -22,13 +27,12 @@ export interface PolicyStatement {
   readonly Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-/** CloudWatch namespace each vendor's image publishes its metrics under. */
-const METRIC_NAMESPACES: Readonly<Record<Vendor, string>> = {
-  checkpoint: 'CloudGuard',
-  paloalto: 'VMseries',
-  fortinet: 'FortiGate',
-  generic: 'gwlbtun',
-};
+/**
+ * `bucketObjects` entry for a bucket that is a whole bootstrap package: PAN-OS reads
+ * /config, /content, /software, /license and /plugins and nothing else may be in it
+ * (docs.paloaltonetworks.com, VM-Series "Prepare the Bootstrap Package").
+ */
+export const WHOLE_BUCKET = '*';
 
 export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatement[] {
   const { partition, region, accountId } = inputs;
@@ -39,7 +43,7 @@ export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatemen
       Action: 'cloudwatch:PutMetricData',
       // PutMetricData has no resource ARN; the namespace condition is its only scope.
       Resource: '*',
-      Condition: { StringEquals: { 'cloudwatch:namespace': METRIC_NAMESPACES[inputs.vendor] } },
+      Condition: { StringEquals: { 'cloudwatch:namespace': inputs.metricNamespace } },
     },
   ];
   const secret = inputs.bootstrapSecret;
@@ -60,8 +64,14 @@ export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatemen
   }
   if (inputs.bootstrapBucket) {
     const bucketArn = `arn:${partition}:s3:::${inputs.bootstrapBucket}`;
-    statements.push({ Sid: 'ListBootstrapBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketArn });
-    statements.push({ Sid: 'ReadBootstrapPackage', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn}/*` });
+    const objects = inputs.bucketObjects ?? [];
+    if (objects.includes(WHOLE_BUCKET)) {
+      // A PAN-OS bootstrap bucket is the package: nothing else may be in it, and the firewall lists it.
+      statements.push({ Sid: 'ListBootstrapPackage', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketArn });
+      statements.push({ Sid: 'ReadBootstrapPackage', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn}/*` });
+    } else if (objects.length > 0) {
+      statements.push({ Sid: 'ReadBootstrapObjects', Effect: 'Allow', Action: 's3:GetObject', Resource: objects.map((key) => `${bucketArn}/${key}`) });
+    }
   }
   return statements;
 }

@@ -55,14 +55,17 @@ export class EgressStack extends NetworkStack {
           partition: this.partition,
           accountId,
           vpcId: this.vpc.vpc.id,
-          subnets: this.vpc.tier('appliance').map((s) => ({ az: s.az, subnetId: s.subnet.id, cidr: s.cidr })),
+          subnets: this.vpc.tier('appliance').map((s) => ({ az: s.az, subnetId: s.subnet.id, cidr: s.cidr, availabilityZone: s.subnet.availabilityZone })),
           allowedAccountIds: fleet.endpointAccounts.map((a) => this.accountId(a)),
           instanceTags: this.defaultTags,
         }),
       );
     }
     this.fleets = fleets;
-    for (const fleet of fleets.values()) this.addFile(fleet.userData.file, fleet.userData.content);
+    for (const fleet of fleets.values()) {
+      this.addFile(fleet.userData.file, fleet.userData.content);
+      for (const extra of fleet.userData.handOffFiles) this.addFile(extra.file, extra.content);
+    }
 
     const endpoints = new GatewayLoadBalancerEndpoints(this, 'gwlbe', {
       name,
@@ -116,6 +119,7 @@ export class EgressStack extends NetworkStack {
       new TerraformOutput(this, `${fleetName}_endpoint_service_name`, { value: fleet.endpointService.serviceName });
       new TerraformOutput(this, `${fleetName}_gwlb_arn`, { value: fleet.loadBalancer.arn });
       new TerraformOutput(this, `${fleetName}_asg_name`, { value: fleet.autoScalingGroup.name });
+      new TerraformOutput(this, `${fleetName}_alarm_names`, { value: fleet.alarms.map((a) => a.alarmName) });
     }
   }
 }

@@ -13,12 +13,22 @@ export interface ControlResult {
   readonly checked: number;
   /** `resource: why`, for each failing resource. */
   readonly failures: readonly string[];
+  /** `resource: reason`, for each resource the blueprint exempts by name: it passes, and is reported. */
+  readonly exceptions: readonly string[];
 }
+
+/**
+ * The launch template tag that records a fleet's IMDSv1 opt-out (`allowImdsV1`),
+ * with its reason: EC2.8 and AutoScaling.3 report such a template as a named
+ * exception, never as a silent pass. gwlb-blueprint writes it; a template without
+ * it that accepts IMDSv1 fails.
+ */
+export const IMDS_V1_EXCEPTION_TAG = 'gwlb-blueprint:imdsv1-exception';
 
 interface Control {
   readonly id: string;
   readonly title: string;
-  check(graph: NetworkGraph): { checked: number; failures: string[] };
+  check(graph: NetworkGraph): { checked: number; failures: string[]; exceptions?: string[] };
 }
 
 const OPEN_TO_WORLD = new Set(['0.0.0.0/0', '::/0']);
@@ -133,15 +143,19 @@ function hasRules(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0;
 }
 
-function imdsv2(graph: NetworkGraph): { checked: number; failures: string[] } {
+function imdsv2(graph: NetworkGraph): { checked: number; failures: string[]; exceptions: string[] } {
   const templates = launchTemplates(graph);
-  const failures = templates
-    .filter((lt) => {
-      const options = (Array.isArray(lt.args.metadata_options) ? lt.args.metadata_options[0] : lt.args.metadata_options) as Attributes | undefined;
-      return options?.http_tokens !== 'required';
-    })
-    .map((lt) => `${lt.key}: metadata_options.http_tokens is not "required"`);
-  return { checked: templates.length, failures };
+  const failures: string[] = [];
+  const exceptions: string[] = [];
+  for (const lt of templates) {
+    const options = (Array.isArray(lt.args.metadata_options) ? lt.args.metadata_options[0] : lt.args.metadata_options) as Attributes | undefined;
+    if (options?.http_tokens === 'required') continue;
+    const tags = lt.args.tags as Attributes | undefined;
+    const reason = tags?.[IMDS_V1_EXCEPTION_TAG];
+    if (typeof reason === 'string' && reason.trim() !== '') exceptions.push(`${lt.key}: accepts IMDSv1 by exception (allowImdsV1): ${reason}`);
+    else failures.push(`${lt.key}: metadata_options.http_tokens is not "required"`);
+  }
+  return { checked: templates.length, failures, exceptions };
 }
 
 function unrestrictedIngress(graph: NetworkGraph, risky: (from: number, to: number) => boolean): { checked: number; failures: string[] } {
@@ -178,7 +192,7 @@ function portRange(args: Attributes): [number, number] {
 
 export function checkControls(graph: NetworkGraph): ControlResult[] {
   return CONTROLS.map((control) => {
-    const { checked, failures } = control.check(graph);
-    return { id: control.id, title: control.title, ok: failures.length === 0, checked, failures };
+    const { checked, failures, exceptions = [] } = control.check(graph);
+    return { id: control.id, title: control.title, ok: failures.length === 0, checked, failures, exceptions };
   });
 }

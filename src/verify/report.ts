@@ -35,13 +35,14 @@ export function formatVerifyReport(result: VerifyResult): string {
   for (const control of result.controls) {
     lines.push(`  ${control.ok ? 'pass' : 'FAIL'}  ${control.id.padEnd(13)} ${control.title} (${control.checked} checked)`);
     for (const failure of control.failures) lines.push(`        ${failure}`);
+    for (const exception of control.exceptions) lines.push(`        exception ${exception}`);
   }
   const failedFlows = result.flows.filter((f) => !f.ok).length;
   const failedControls = result.controls.filter((c) => !c.ok).length;
   lines.push(
     '',
     result.ok
-      ? `verified: ${result.flows.length} flows (each forward and return) and ${result.controls.length} controls pass`
+      ? `verified: ${result.flows.length} flows (each forward and return) and ${result.controls.length} controls pass${exceptionNote(result.controls)}`
       : `NOT verified: ${failedFlows} flow${failedFlows === 1 ? '' : 's'} and ${failedControls} control${failedControls === 1 ? '' : 's'} fail`,
   );
   return lines.join('\n');
@@ -97,4 +98,10 @@ export function verifyResultJson(result: VerifyResult): unknown {
     })),
     controls: result.controls,
   };
+}
+
+/** ` (EC2.8 and AutoScaling.3 with named exceptions)`, or nothing: an exception is never a silent pass. */
+function exceptionNote(controls: VerifyResult['controls']): string {
+  const excepted = controls.filter((c) => c.exceptions.length > 0).map((c) => c.id);
+  return excepted.length ? ` (${excepted.join(' and ')} with named exceptions)` : '';
 }

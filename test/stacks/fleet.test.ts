@@ -16,6 +16,7 @@ import {
   VpcSecurityGroupIngressRule,
 } from '../../src/cdk/aws';
 import { Testing } from '../../src/cdk/core';
+import { readBlueprintFile } from '../../src/blueprint/load';
 import { modelOf, modelOfValue, REFERENCE, ROOT, resources, synthStacks, type SynthesizedStack } from './support';
 
 Testing.setupJest();
@@ -79,7 +80,11 @@ describe('the appliances', () => {
         expect.objectContaining({ device_name: '${data.aws_ami.fleet_cloudguard_ami.root_device_name}', ebs: expect.objectContaining({ volume_type: 'gp3', encrypted: 'true' }) }),
       ],
       network_interfaces: [
-        expect.objectContaining({ device_index: 0, associate_public_ip_address: 'false', security_groups: ['${aws_security_group.fleet_cloudguard_security_group.id}'] }),
+        expect.objectContaining({
+          device_index: 0,
+          associate_public_ip_address: 'false',
+          security_groups: ['${aws_security_group.fleet_cloudguard_security_group.id}', '${aws_security_group.fleet_cloudguard_management_security_group.id}'],
+        }),
       ],
     });
   });
@@ -107,17 +112,30 @@ describe('the appliances', () => {
       vpc_zone_identifier: AZS.map(appliance),
       target_group_arns: ['${aws_lb_target_group.fleet_cloudguard_target_group.arn}'],
       health_check_type: 'ELB',
-      launch_template: { id: '${aws_launch_template.fleet_cloudguard_launch_template.id}', version: '$Latest' },
+      health_check_grace_period: 3600,
+      launch_template: { id: '${aws_launch_template.fleet_cloudguard_launch_template.id}', version: '${aws_launch_template.fleet_cloudguard_launch_template.latest_version}' },
     });
+  });
+
+  it('carry the CME tags on the group, propagated to every gateway it launches (Check Point autoscale_gwlb)', () => {
+    const asg = resources(egress, 'aws_autoscaling_group').fleet_cloudguard_asg;
+    const propagated = asg.tag.filter((t: any) => t.propagate_at_launch).map((t: any) => [t.key, t.value]);
+    expect(propagated).toEqual([
+      ['x-chkp-tags', 'management=acme-smart-1:template=acme-gwlb-egress:ip-address=private'],
+      ['x-chkp-topology', 'internal'],
+      ['x-chkp-solution', 'autoscale_gwlb'],
+    ]);
+    expect(resources(egress, 'aws_lb').fleet_cloudguard_gwlb.tags).toMatchObject({ 'x-chkp-management': 'acme-smart-1', 'x-chkp-template': 'acme-gwlb-egress' });
   });
 
   it('accept GENEVE and health checks only from the appliance subnets, and management only from managementCidrs', () => {
     const rules = Object.values(resources(egress, 'aws_vpc_security_group_ingress_rule')) as any[];
     const applianceCidrs = AZS.map((az) => resources(egress, 'aws_subnet')[`vpc_subnet_appliance_${az}`].cidr_block).sort();
-    const from = (protocol: string, port: number) => rules.filter((r) => r.ip_protocol === protocol && r.from_port === port).map((r) => r.cidr_ipv4).sort();
-    expect(from('udp', 6081)).toEqual(applianceCidrs);
-    expect(from('tcp', 8117)).toEqual(applianceCidrs);
-    for (const port of [22, 443, 256, 18191, 18192, 18211]) expect(from('tcp', port)).toEqual(['10.0.0.0/8']);
+    const from = (protocol: string, port: number, group: string) =>
+      rules.filter((r) => r.ip_protocol === protocol && r.from_port === port && r.security_group_id === `\${aws_security_group.${group}.id}`).map((r) => r.cidr_ipv4).sort();
+    expect(from('udp', 6081, 'fleet_cloudguard_security_group')).toEqual(applianceCidrs);
+    expect(from('tcp', 8117, 'fleet_cloudguard_security_group')).toEqual(applianceCidrs);
+    for (const port of [22, 443, 256, 18191, 18192, 18211]) expect(from('tcp', port, 'fleet_cloudguard_management_security_group')).toEqual(['10.0.0.0/8']);
     // nothing else is open
     expect(rules.length).toBe(applianceCidrs.length * 2 + 6);
     expect(egress.synth).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: '10.0.0.0/8', from_port: 22, to_port: 22, ip_protocol: 'tcp' });
@@ -129,6 +147,14 @@ describe('the appliances', () => {
     expect(policy.policy).toContain('"cloudwatch:namespace" = "CloudGuard"');
     expect(policy.policy).not.toMatch(/ssm:|secretsmanager:|s3:|ec2:/);
   });
+
+  it('with a SIC key parameter, may read exactly that parameter', () => {
+    const bp = JSON.parse(require('node:fs').readFileSync(REFERENCE, 'utf8'));
+    bp.regions['eu-west-2'].fleets.cloudguard.bootstrapSecret = '/acme/cloudguard/sic-key';
+    const policy = resources(synthStacks(modelOfValue(bp))['acme-eu-west-2-egress'], 'aws_iam_role_policy').fleet_cloudguard_policy.policy;
+    expect(policy).toContain('"Action" = "ssm:GetParameter", "Resource" = "arn:aws:ssm:eu-west-2:111111111111:parameter/acme/cloudguard/sic-key"');
+    expect(policy).not.toMatch(/secretsmanager:|s3:|parameter\/\*/);
+  });
 });
 
 describe('vendors', () => {
@@ -139,11 +165,20 @@ describe('vendors', () => {
     lab = synthStacks(modelOf(path.join(ROOT, 'examples', 'single-account.blueprint.json')));
   });
 
-  it('Palo Alto: TCP 80 health check, data ENI at device 0 and management at device 1, bootstrap bucket readable', () => {
+  it('Palo Alto: TCP 80 health check, data ENI at device 0 and management at device 1 in their own groups, bootstrap bucket readable', () => {
     const eu = multi['globex-eu-west-1-egress'];
     expect(eu.synth).toHaveResourceWithProperties(LbTargetGroup, { health_check: expect.objectContaining({ protocol: 'TCP', port: '80' }) });
     const lt = resources(eu, 'aws_launch_template').fleet_vmseries_launch_template;
-    expect(lt.network_interfaces.map((n: any) => n.device_index)).toEqual([0, 1]);
+    expect(lt.network_interfaces.map((n: any) => [n.device_index, n.security_groups])).toEqual([
+      [0, ['${aws_security_group.fleet_vmseries_security_group.id}']],
+      [1, ['${aws_security_group.fleet_vmseries_management_security_group.id}']],
+    ]);
+    // The data group admits only GENEVE and health checks; management ports only reach device 1.
+    const rules = Object.values(resources(eu, 'aws_vpc_security_group_ingress_rule')) as any[];
+    const dataPorts = rules.filter((r) => r.security_group_id === '${aws_security_group.fleet_vmseries_security_group.id}').map((r) => r.from_port);
+    expect([...new Set(dataPorts)].sort()).toEqual([6081, 80]);
+    const managementPorts = rules.filter((r) => r.security_group_id === '${aws_security_group.fleet_vmseries_management_security_group.id}').map((r) => [r.from_port, r.cidr_ipv4]);
+    expect(managementPorts).toEqual([[22, '10.100.0.0/16'], [443, '10.100.0.0/16']]);
     // EC2 refuses associate_public_ip_address when a launch has several interfaces
     expect(lt.network_interfaces.some((n: any) => 'associate_public_ip_address' in n)).toBe(false);
     expect(eu.synth).toHaveResourceWithProperties(IamRolePolicy, {});
@@ -151,11 +186,26 @@ describe('vendors', () => {
     expect(policy).toContain('arn:aws:s3:::globex-vmseries-bootstrap/*');
   });
 
-  it('FortiGate: TCP 8008 probe-response health check, GENEVE tunnels to each AZ’s GWLB interface', () => {
+  it('FortiGate with a bucket: TCP 8008 health check, its configuration written to exactly the object it reads, filled with each AZ’s GWLB interface', () => {
     const us = multi['globex-us-east-1-egress'];
     expect(us.synth).toHaveResourceWithProperties(LbTargetGroup, { health_check: expect.objectContaining({ protocol: 'TCP', port: '8008' }) });
+    expect(resources(us, 'aws_launch_template').fleet_fortigate_launch_template.user_data).toBe('${filebase64("bootstrap/fortigate.user-data")}');
+    const config = resources(us, 'aws_s3_object').fleet_fortigate_bootstrap_config;
+    expect(config).toMatchObject({ bucket: 'globex-fortigate-bootstrap', key: 'gwlb-blueprint/fortigate/fortigate.conf' });
+    expect(config.content).toMatch(/^\$\{templatefile\("bootstrap\/fortigate\.fortigate\.conf\.tftpl", \{"gwlb_ip_az1" = data\.aws_network_interface\.fleet_fortigate_gwlb_interface_az1\.private_ip/);
+    const policy = resources(us, 'aws_iam_role_policy').fleet_fortigate_policy.policy;
+    expect(policy).toContain('"Resource" = ["arn:aws:s3:::globex-fortigate-bootstrap/gwlb-blueprint/fortigate/fortigate.conf", "arn:aws:s3:::globex-fortigate-bootstrap/license/fortigate-flex.lic"]');
+    expect(policy).not.toContain('globex-fortigate-bootstrap/*');
+  });
+
+  it('FortiGate without a bucket: the configuration is the user data, a template filled with each AZ’s GWLB interface', () => {
+    const bp = readBlueprintFile(path.join(ROOT, 'examples', 'multi-region.blueprint.yaml')).value as any;
+    const forti = bp.regions['us-east-1'].fleets.fortigate;
+    for (const key of ['bootstrapBucket', 'licensing']) delete forti[key];
+    const us = synthStacks(modelOfValue(bp))['globex-us-east-1-egress'];
     const lt = resources(us, 'aws_launch_template').fleet_fortigate_launch_template;
     expect(lt.user_data).toMatch(/^\$\{base64encode\(templatefile\("bootstrap\/fortigate\.user-data\.tftpl", \{"gwlb_ip_az1" = data\.aws_network_interface\.fleet_fortigate_gwlb_interface_az1\.private_ip/);
+    expect(resources(us, 'aws_s3_object')).toEqual({});
   });
 
   it('generic: HTTP health check on port 80', () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
 import type { NetworkModel } from '../../src/blueprint/model';
 import { validateBlueprint } from '../../src/blueprint/validate';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { synthesizeNetwork } from '../../src/synth/synthesize';
 
@@ -70,4 +70,25 @@ export function routeRows(stack: SynthesizedStack): RouteRow[] {
     const kind = r.transit_gateway_id ? 'tgw' : target ? `${target[1]}.${target[2]}` : String(targetExpression);
     return { table: refName(r.route_table_id, 'aws_route_table') ?? '?', destination: r.destination_cidr_block, target: kind };
   });
+}
+
+/** The stacks and every file written beside them (`bootstrap/...`), by stack name and relative path. */
+export function synthStacksWithFiles(model: NetworkModel): { stacks: Record<string, SynthesizedStack>; files: Record<string, Record<string, string>> } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gwlb-stacks-test-'));
+  try {
+    const { stacks: names } = synthesizeNetwork(model, { outdir: dir });
+    const stacks: Record<string, SynthesizedStack> = {};
+    const files: Record<string, Record<string, string>> = {};
+    for (const name of names) {
+      const stackDir = path.join(dir, 'stacks', name);
+      const synth = readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8');
+      stacks[name] = { synth, json: JSON.parse(synth) };
+      files[name] = {};
+      const bootstrap = path.join(stackDir, 'bootstrap');
+      if (existsSync(bootstrap)) for (const file of readdirSync(bootstrap)) files[name][`bootstrap/${file}`] = readFileSync(path.join(bootstrap, file), 'utf8');
+    }
+    return { stacks, files };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,6 @@
 /** Every semantic rule, in the order problems are reported. */
 import { accountIds } from './account-ids';
+import { alarmTopic } from './alarm-topic';
 import { accountReferences } from './account-references';
 import { asns } from './asns';
 import { availabilityZones } from './availability-zones';
@@ -8,12 +9,19 @@ import { bootstrapSecrets } from './bootstrap-secrets';
 import { cidrCanonical } from './cidr-canonical';
 import { customerGateways } from './customer-gateways';
 import { fleetImages } from './fleet-images';
+import { fleetImdsV1 } from './fleet-imds-v1';
+import { fleetInitialPolicy } from './fleet-initial-policy';
+import { fleetLicensing } from './fleet-licensing';
+import { fleetManagement } from './fleet-management';
 import { fleetReferences } from './fleet-references';
+import { fleetScaling } from './fleet-scaling';
 import { fleetSizes } from './fleet-sizes';
+import { healthCheckGrace } from './health-check-grace';
 import { healthChecks } from './health-checks';
 import { internalCidrs } from './internal-cidrs';
 import { interRegion } from './inter-region';
 import { knownRegions } from './known-regions';
+import { listenerIdleTimeout } from './listener-idle-timeout';
 import { managementCidrs } from './management-cidrs';
 import { networkName } from './network-name';
 import { roleArns } from './role-arns';
@@ -52,6 +60,14 @@ export const RULES: readonly Rule[] = [
   healthChecks,
   managementCidrs,
   bootstrapSecrets,
+  fleetManagement,
+  fleetLicensing,
+  fleetInitialPolicy,
+  fleetImdsV1,
+  fleetScaling,
+  alarmTopic,
+  listenerIdleTimeout,
+  healthCheckGrace,
   shareWith,
   stateBackend,
   tags,

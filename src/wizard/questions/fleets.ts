@@ -14,6 +14,8 @@ import { LIMITS, type RegionContext, type Session } from './session';
 export type FleetNames = ReadonlyMap<string, string | undefined>;
 
 /** Fields the questions cover; any other field of the base fleet is carried over as it is. */
+/** Fields whose meaning depends on the vendor. */
+const VENDOR_FIELDS = ['management', 'licensing', 'initialPolicy', 'allowImdsV1', 'scaling', 'listenerIdleTimeout', 'healthCheckGracePeriod'];
 const FLEET_FIELDS = ['vendor', 'ami', 'instanceType', 'minSize', 'maxSize', 'desiredCapacity', 'healthCheck', 'crossZone', 'managementCidrs', 'bootstrapSecret', 'bootstrapBucket'];
 
 export async function askFleets(s: Session, r: RegionContext, firstRegion: RegionSpec | undefined): Promise<FleetNames> {
@@ -126,7 +128,8 @@ export async function askFleets(s: Session, r: RegionContext, firstRegion: Regio
       ...(baseFleet?.crossZone !== undefined ? { crossZone: baseFleet.crossZone } : {}),
       ...(managementCidrs ? { managementCidrs } : keptEmpty(baseFleet?.managementCidrs) ? { managementCidrs: [] } : {}),
       ...(bootstrap ? { [channel]: bootstrap } : {}),
-      ...unasked(baseFleet, FLEET_FIELDS),
+      // What belongs to the base's vendor (its management plane, licensing, ...) does not carry over to another vendor.
+      ...unasked(baseFleet, baseFleet?.vendor === vendor ? FLEET_FIELDS : [...FLEET_FIELDS, ...VENDOR_FIELDS]),
     };
     region.fleets[name] = spec;
   }
