@@ -1,5 +1,6 @@
 /** Every blueprint the project ships (templates/ and examples/) loads and passes every rule. */
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
 import { formatProblem } from '../../src/blueprint/problems';
@@ -15,6 +16,13 @@ const shipped = ['templates', 'examples'].flatMap((folder) =>
 describe('shipped blueprints', () => {
   it('include the reference blueprint', () => {
     expect(shipped).toContain(path.join('templates', 'reference.blueprint.json'));
+  });
+
+  it('embed the canonical reference blueprint of BLUEPRINT.md unchanged (the wizard pre-fills it, npm start synthesizes it)', () => {
+    // The sha-256 of examples/reference.blueprint.json as the spec ships it: a new optional field
+    // belongs in the examples, never in the canonical input.
+    const digest = createHash('sha256').update(readFileSync(path.join(ROOT, 'templates', 'reference.blueprint.json'))).digest('hex');
+    expect(digest).toBe('14bf581b965f999807ced2d984ebd2886984713538c5e3cc0603f94f56f1fee7');
   });
 
   it.each(shipped)('%s is valid', (file) => {

@@ -142,14 +142,14 @@ describe('locate', () => {
 
   it('finds a nested YAML path on its line', () => {
     const doc = parseBlueprintText(REFERENCE_YAML, 'ref.yaml');
-    expect(doc.locate(['regions', 'eu-west-2', 'egress', 'cidr'])?.line).toBe(25);
+    expect(doc.locate(['regions', 'eu-west-2', 'egress', 'cidr'])?.line).toBe(24);
     expect(doc.locate(['regions', 'eu-west-2', 'availabilityZones', 1])).toEqual({ line: 12, column: 35 });
     expect(doc.locate(['accounts', 'partner', 'id'])?.line).toBe(6);
   });
 
   it('falls back to the nearest existing parent for a missing YAML path', () => {
     const doc = parseBlueprintText(REFERENCE_YAML, 'ref.yaml');
-    expect(doc.locate(['regions', 'eu-west-2', 'spokes', 'prod-app', 'routes'])?.line).toBe(31);
+    expect(doc.locate(['regions', 'eu-west-2', 'spokes', 'prod-app', 'routes'])?.line).toBe(30);
   });
 });
 
@@ -175,7 +175,6 @@ regions:
         minSize: 3
         maxSize: 6
         managementCidrs: [10.0.0.0/8]
-        management: { cme: { server: acme-smart-1, template: acme-gwlb-egress } }
     egress:
       account: network
       cidr: 10.255.0.0/20

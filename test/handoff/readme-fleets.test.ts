@@ -13,7 +13,9 @@ function fleetSection(readme: string, fleet: string): string {
 const readmeOf = (model: ReturnType<typeof modelOf>) => renderReadme({ model, stacks: [], diagram: '' });
 
 it('Check Point: the CME template to create on the named management server, with the SIC key parameter and the tag CME matches', () => {
-  const text = fleetSection(readmeOf(modelOf(REFERENCE_FILE)), 'cloudguard');
+  const bp = referenceValue() as any;
+  bp.regions['eu-west-2'].fleets.cloudguard.management = { cme: { server: 'acme-smart-1', template: 'acme-gwlb-egress' } };
+  const text = fleetSection(readmeOf(modelOfValue(bp)), 'cloudguard');
   expect(text).toContain('**CME on `acme-smart-1`**');
   expect(text).toContain('configuration template `acme-gwlb-egress`');
   expect(text).toContain('the secret the blueprint does not name yet');
@@ -23,10 +25,8 @@ it('Check Point: the CME template to create on the named management server, with
   expect(text).toContain('notify nobody');
 });
 
-it('Check Point without CME says the gateways stay on the initial policy', () => {
-  const bp = referenceValue() as any;
-  delete bp.regions['eu-west-2'].fleets.cloudguard.management;
-  expect(fleetSection(readmeOf(modelOfValue(bp)), 'cloudguard')).toContain('keep Check Point\'s initial policy');
+it('Check Point without CME (the canonical reference) says the gateways stay on the initial policy', () => {
+  expect(fleetSection(readmeOf(modelOf(REFERENCE_FILE)), 'cloudguard')).toContain('keep Check Point\'s initial policy');
 });
 
 it('Palo Alto: the init-cfg.txt to complete with the auth key and upload, the auth codes, and what the Panorama template stack must hold', () => {

@@ -4,6 +4,7 @@
  * with cdktf's Testing matchers on the egress stack of the reference blueprint,
  * and the vendor differences on the other examples.
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   AutoscalingGroup,
@@ -118,14 +119,19 @@ describe('the appliances', () => {
   });
 
   it('carry the CME tags on the group, propagated to every gateway it launches (Check Point autoscale_gwlb)', () => {
-    const asg = resources(egress, 'aws_autoscaling_group').fleet_cloudguard_asg;
+    // The canonical reference names no management server; a team that uses CME adds it.
+    const bp = JSON.parse(readFileSync(REFERENCE, 'utf8'));
+    bp.regions['eu-west-2'].fleets.cloudguard.management = { cme: { server: 'acme-smart-1', template: 'acme-gwlb-egress' } };
+    const egressWithCme = synthStacks(modelOfValue(bp))['acme-eu-west-2-egress'];
+    expect(resources(egress, 'aws_autoscaling_group').fleet_cloudguard_asg.tag.some((t: any) => t.key === 'x-chkp-tags')).toBe(false);
+    const asg = resources(egressWithCme, 'aws_autoscaling_group').fleet_cloudguard_asg;
     const propagated = asg.tag.filter((t: any) => t.propagate_at_launch).map((t: any) => [t.key, t.value]);
     expect(propagated).toEqual([
       ['x-chkp-tags', 'management=acme-smart-1:template=acme-gwlb-egress:ip-address=private'],
       ['x-chkp-topology', 'internal'],
       ['x-chkp-solution', 'autoscale_gwlb'],
     ]);
-    expect(resources(egress, 'aws_lb').fleet_cloudguard_gwlb.tags).toMatchObject({ 'x-chkp-management': 'acme-smart-1', 'x-chkp-template': 'acme-gwlb-egress' });
+    expect(resources(egressWithCme, 'aws_lb').fleet_cloudguard_gwlb.tags).toMatchObject({ 'x-chkp-management': 'acme-smart-1', 'x-chkp-template': 'acme-gwlb-egress' });
   });
 
   it('accept GENEVE and health checks only from the appliance subnets, and management only from managementCidrs', () => {
