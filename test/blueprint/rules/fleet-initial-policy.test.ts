@@ -13,7 +13,7 @@ function withFleet(changes: Partial<FleetSpec>) {
 describe(RULE, () => {
   it('accepts pass-and-log (the default) and deny-until-managed with a management plane', () => {
     expect(problemsOf(reference(), RULE)).toEqual([]);
-    expect(problemsOf(withFleet({ initialPolicy: 'deny-until-managed' }), RULE)).toEqual([]);
+    expect(problemsOf(withFleet({ initialPolicy: 'deny-until-managed', management: { cme: { server: 'acme-smart-1', template: 'acme-gwlb-egress' } } }), RULE)).toEqual([]);
   });
 
   it('refuses deny-until-managed without the management plane that would lift it', () => {

@@ -13,8 +13,14 @@ function withFleet(changes: Partial<FleetSpec>) {
 const panorama = { servers: ['10.0.0.10'], templateStack: 'stack', deviceGroup: 'dg' };
 
 describe(RULE, () => {
-  it('accepts the reference blueprint (Check Point with CME)', () => {
-    expect(problemsOf(reference(), RULE)).toEqual([]);
+  const cme = { cme: { server: 'acme-smart-1', template: 'acme-gwlb-egress' } };
+
+  it('accepts a Check Point fleet with CME', () => {
+    expect(problemsOf(withFleet({ management: cme }), RULE)).toEqual([]);
+  });
+
+  it('warns that a Check Point fleet without CME (the canonical reference) keeps the initial policy', () => {
+    expectProblem(theProblem(reference(), RULE), { path: `${FLEET}.vendor`, shows: ['"checkpoint"', 'no management.cme', 'initial policy'], severity: 'warning' });
   });
 
   it('refuses another vendor\'s management plane', () => {
