@@ -22,6 +22,7 @@ import { fleetUserData, type FleetUserData } from './fleet-user-data';
 import { awsName, NAME_LIMITS } from './aws-names';
 import { cidrLabel } from './routing';
 import { nameTag } from './tags';
+import { terraformLiteral } from './terraform-literal';
 
 /** GWLB speaks GENEVE on this port only. */
 export const GENEVE_PORT = 6081;
@@ -95,7 +96,7 @@ export class ApplianceFleet extends Construct {
         enabled: true,
         protocol: check.protocol,
         port: String(check.port),
-        ...(check.protocol === 'TCP' ? {} : { path: check.path ?? '/', matcher: '200-399' }),
+        ...(check.protocol === 'TCP' ? {} : { path: terraformLiteral(check.path ?? '/'), matcher: '200-399' }),
         interval: 10,
         timeout: 5,
         healthyThreshold: 3,

@@ -4,6 +4,7 @@
  * scoped to the one resource it needs.
  */
 import type { Vendor } from '../blueprint/schema';
+import { terraformExpressionLiteral } from './terraform-literal';
 
 export interface FleetPolicyInputs {
   readonly vendor: Vendor;
@@ -42,14 +43,15 @@ export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatemen
       Condition: { StringEquals: { 'cloudwatch:namespace': METRIC_NAMESPACES[inputs.vendor] } },
     },
   ];
+  // The statements reach Terraform inside Fn.jsonencode(...): user strings there are expression literals.
   const secret = inputs.bootstrapSecret;
   if (secret && secret.includes(':secretsmanager:')) {
-    statements.push({ Sid: 'ReadBootstrapSecret', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secret });
+    statements.push({ Sid: 'ReadBootstrapSecret', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: terraformExpressionLiteral(secret) });
   } else if (secret) {
     const parameterArn = secret.startsWith('arn:')
       ? secret
       : `arn:${partition}:ssm:${region}:${accountId}:parameter/${secret.replace(/^\//, '')}`;
-    statements.push({ Sid: 'ReadBootstrapParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: parameterArn });
+    statements.push({ Sid: 'ReadBootstrapParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: terraformExpressionLiteral(parameterArn) });
     statements.push({
       Sid: 'DecryptBootstrapParameter',
       Effect: 'Allow',
@@ -59,7 +61,7 @@ export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatemen
     });
   }
   if (inputs.bootstrapBucket) {
-    const bucketArn = `arn:${partition}:s3:::${inputs.bootstrapBucket}`;
+    const bucketArn = `arn:${partition}:s3:::${terraformExpressionLiteral(inputs.bootstrapBucket)}`;
     statements.push({ Sid: 'ListBootstrapBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketArn });
     statements.push({ Sid: 'ReadBootstrapPackage', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn}/*` });
   }

@@ -91,7 +91,7 @@ function fortinetInline(scope: Construct, inputs: FleetUserDataInputs, common: R
   });
   const content = renderTemplate(
     escapeForTerraformTemplate(readBootstrapTemplate('fortinet')),
-    { ...common, geneveTunnels: tunnels.join('\n'), geneveHairpinPolicies: policies.join('\n') },
+    { ...Object.fromEntries(Object.entries(common).map(([k, v]) => [k, typeof v === 'string' ? escapeForTerraformTemplate(v) : v])), geneveTunnels: tunnels.join('\n'), geneveHairpinPolicies: policies.join('\n') },
     'templates/bootstrap/fortinet',
   );
   const file = `bootstrap/${inputs.fleet.name}.user-data.tftpl`;
