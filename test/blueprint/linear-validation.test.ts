@@ -10,7 +10,7 @@ import { REFERENCE_TEXT } from '../helpers/blueprints';
 let reads = 0;
 const yamlOptions: unknown[] = [];
 
-function counted<T extends object>(items: T[]): T[] {
+function counted<T>(items: T[]): T[] {
   return new Proxy(items, {
     get(target, key, receiver) {
       if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
@@ -24,7 +24,7 @@ jest.mock('jsonc-parser', () => {
   const instrument = (node: import('jsonc-parser').Node): void => {
     if (!node.children) return;
     node.children.forEach(instrument);
-    node.children = counted(node.children);
+    (node as { children?: import('jsonc-parser').Node[] }).children = counted(node.children);
   };
   return {
     ...actual,
