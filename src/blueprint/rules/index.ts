@@ -24,8 +24,9 @@ import { tags } from './tags';
 import { vpcCidrOverlap } from './vpc-cidr-overlap';
 import { vpcCidrSize } from './vpc-cidr-size';
 import { vpcFitsTiers } from './vpc-fits-tiers';
+import { vpcReservedRanges } from './vpc-reserved-ranges';
 import { vpnCidrs } from './vpn-cidrs';
-import { azNamesAcrossAccounts, defaultInternalRanges, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
+import { azNamesAcrossAccounts, defaultInternalRanges, dockerBridgeRange, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
 
 export type { Rule } from './rule';
 
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   azSlots,
   cidrCanonical,
   vpcCidrSize,
+  vpcReservedRanges,
   vpcCidrOverlap,
   vpcFitsTiers,
   internalCidrs,
@@ -57,6 +59,7 @@ export const RULES: readonly Rule[] = [
   tags,
   azNamesAcrossAccounts,
   nonPrivateCidrs,
+  dockerBridgeRange,
   defaultInternalRanges,
   fleetBelowAzCount,
   unusedFleets,
