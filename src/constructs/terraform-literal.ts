@@ -47,11 +47,13 @@ function hclQuotedBody(text: string): string {
 /**
  * What stands for a `__proto__` key on its way through cdktf, which copies maps
  * with `copy[key] = value` and so drops that one key (the assignment sets the
- * copy's prototype instead). It lies in the tool's own tag namespace, which the
- * `tags` rule keeps users out of, so it cannot clash with a real key;
- * `restoreProtoKeys` turns it back into `__proto__` in the written files.
+ * copy's prototype instead). It holds a character (`#`) that the `tags` rule
+ * refuses in tag keys and values, and every other user string the tool writes
+ * (names, a health-check path that starts with `/`) cannot be it either, so it
+ * cannot clash with anything real; `restoreProtoKeys` turns it back into
+ * `__proto__` in the written files.
  */
-export const PROTO_KEY_PLACEHOLDER = 'gwlb-blueprint:__proto__';
+export const PROTO_KEY_PLACEHOLDER = 'gwlb-blueprint:#__proto__#';
 
 /** A map of user strings (tags), keys included: in Terraform JSON an object key is a template too. */
 export function terraformLiteralMap(map: Readonly<Record<string, string>>): Record<string, string> {

@@ -1,4 +1,6 @@
 /** The escapes that make a user string Terraform data, one output context at a time. */
+import { validateBlueprint } from '../../src/blueprint/validate';
+import { reference } from '../helpers/blueprints';
 import { restoreProtoKeys, terraformExpressionLiteral, terraformLiteral, terraformLiteralMap, templateFileLiteral } from '../../src/constructs/terraform-literal';
 
 function underHcl<T>(body: () => T): T {
@@ -47,7 +49,12 @@ describe('terraformExpressionLiteral', () => {
 describe('__proto__ keys', () => {
   it('cross cdktf as a placeholder and come back as themselves', () => {
     const map = terraformLiteralMap(JSON.parse('{"__proto__": "v", "k": "w"}'));
-    expect(Object.keys(map)).toEqual(['gwlb-blueprint:__proto__', 'k']);
+    expect(Object.keys(map)).toEqual(['gwlb-blueprint:#__proto__#', 'k']);
     expect(restoreProtoKeys(JSON.stringify(map))).toBe('{"__proto__":"v","k":"w"}');
+  });
+
+  it('the placeholder is no tag a blueprint may have, key or value', () => {
+    const bp = { ...reference(), tags: { 'gwlb-blueprint:#__proto__#': 'x', Owner: 'gwlb-blueprint:#__proto__#' } };
+    expect(validateBlueprint(bp).problems.filter((p) => p.rule === 'tags' && p.severity === 'error')).toHaveLength(2);
   });
 });
