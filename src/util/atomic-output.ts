@@ -28,7 +28,7 @@ import { describeFsError, isErrnoError } from './fs-errors';
 import { onInterrupt } from './interrupts';
 import { acquireLock, type OutputLock } from './output-lock';
 import { copyVerified, outputNames, recoverOutput, syncFolder } from './output-recovery';
-import { isWithin, realPathOf } from './real-path';
+import { fileIsWithin, isWithin, realPathOf } from './real-path';
 
 export { isWithin } from './real-path';
 
@@ -88,7 +88,7 @@ function claim(target: string, options: OutputOptions): ClaimedOutput {
     throw new UserError(`${target} is the current folder or one of its parents; the output folder is replaced as a whole, so give it a folder of its own`);
   }
   for (const { path: inner, what } of options.outside ?? []) {
-    if (isWithin(path.join(realPathOf(path.dirname(inner)), path.basename(inner)), dir) || isWithin(realPathOf(inner), dir)) {
+    if (fileIsWithin(inner, dir)) {
       throw new UserError(`${what} ${inner} lies inside ${target}, which synth replaces as a whole; write the output elsewhere`);
     }
   }

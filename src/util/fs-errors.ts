@@ -3,6 +3,8 @@
  * full disk, a folder without permission, a name too long. They end a command
  * with exit 1 and one line naming the operation and the path, never a trace.
  */
+import { UserError } from './errors';
+
 export type ErrnoError = NodeJS.ErrnoException & { code: string; dest?: string };
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -67,4 +69,13 @@ export function describeFsError(err: ErrnoError): string {
 /** `no space left on the device (ENOSPC)` */
 export function fsErrorReason(err: ErrnoError): string {
   return `${REASONS[err.code] ?? err.message} (${err.code})`;
+}
+
+/**
+ * What a failed write to the user's output (a folder, a file) becomes: any
+ * file system error there is the environment's or the path's, never a defect.
+ */
+export function outputWriteError(err: unknown): unknown {
+  if (err instanceof UserError || !isErrnoError(err)) return err;
+  return new UserError(`${describeFsError(err)}; nothing was written`);
 }

@@ -30,7 +30,7 @@ async function run(...argv: string[]) {
 }
 
 /** Lines that are neither warnings about the blueprint nor notes: what the refusal said. */
-const said = (lines: readonly string[]) => lines.join('\n').split('\n').filter((l) => l && !l.includes(': warning $'));
+const said = (lines: readonly string[]) => lines.join('\n').split('\n').filter((l) => l && !/(^|: )warning \$/.test(l));
 
 describe('deeply nested input', () => {
   it.each([
@@ -56,6 +56,20 @@ describe('an output folder that cannot be written', () => {
   ])('%s: exit 1 with one line (was exit 2)', async (_what, out, expected) => {
     writeFileSync(path.join(dir, 'a-file'), 'x');
     const result = await run('synth', '-b', REFERENCE_FILE, '-o', out());
+    expect(result.code).toBe(1);
+    expect(said(result.stderr)).toHaveLength(1);
+    expect(said(result.stderr)[0]).toMatch(expected);
+  });
+});
+
+describe('other outputs that cannot be written', () => {
+  it.each([
+    ['diagram -o under a file', () => ['diagram', '-b', REFERENCE_FILE, '-o', path.join(dir, 'a-file', 'net.mmd')], /^error: cannot create .*a-file: already exists \(EEXIST\); nothing was written$/],
+    ['diagram -o in /proc', () => ['diagram', '-b', REFERENCE_FILE, '-o', '/proc/gwlb-net.mmd'], /^error: cannot open \/proc\/\.gwlb-net\.mmd\.tmp-\d+: no such file or folder \(ENOENT\); nothing was written$/],
+    ['init under a file', () => ['init', path.join(dir, 'a-file', 'project'), '--yes'], /^error: cannot resolve .*a-file\/project: a part of the path is not a folder \(ENOTDIR\); nothing was written$/],
+  ])('%s: exit 1 with one line (was exit 2)', async (_what, argv, expected) => {
+    writeFileSync(path.join(dir, 'a-file'), 'x');
+    const result = await run(...argv());
     expect(result.code).toBe(1);
     expect(said(result.stderr)).toHaveLength(1);
     expect(said(result.stderr)[0]).toMatch(expected);
