@@ -5,31 +5,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as jsonc from 'jsonc-parser';
-import type { Node as YamlNode } from 'yaml';
-import type { JsonPath, SourcePosition } from './problems';
+import { parseYaml } from './load-yaml';
+import { BlueprintLoadError, lineIndex, MAX_DEPTH, pathLocator, TOO_DEEP, type SourceDocument, type SourceFormat } from './source';
 
-export type SourceFormat = 'json' | 'yaml';
-
-export interface SourceDocument {
-  /** The file name as the user gave it (never made absolute, so messages stay short). */
-  readonly file: string;
-  readonly format: SourceFormat;
-  readonly value: unknown;
-  /** Where the value at `path` (or its nearest existing parent) starts in the file. */
-  locate(path: JsonPath): SourcePosition | undefined;
-}
-
-/** A file that cannot be read or parsed: the CLI reports it and exits 1. */
-export class BlueprintLoadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    readonly position?: SourcePosition,
-  ) {
-    super(`${file}${position ? `:${position.line}:${position.column}` : ''}: ${reason}`);
-    this.name = 'BlueprintLoadError';
-  }
-}
+export { BlueprintLoadError, MAX_DEPTH, type SourceDocument, type SourceFormat } from './source';
 
 export function readBlueprintFile(file: string): SourceDocument {
   let text: string;
@@ -57,23 +36,26 @@ function sniffFormat(text: string): SourceFormat {
   return text.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
-function lineIndex(text: string): (offset: number) => SourcePosition {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
+/** Where JSON text first opens its MAX_DEPTH + 1st object or array (strings skipped); -1 if nowhere. */
+function TOO_DEEPAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
     }
-    return { line: low + 1, column: offset - starts[low] + 1 };
-  };
+  }
+  return -1;
 }
 
 function parseJson(text: string, file: string): SourceDocument {
   const position = lineIndex(text);
+  const deep = TOO_DEEPAt(text);
+  if (deep >= 0) throw new BlueprintLoadError(file, `malformed JSON: ${TOO_DEEP}`, position(deep));
   const errors: jsonc.ParseError[] = [];
   const root = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {
@@ -89,17 +71,11 @@ function parseJson(text: string, file: string): SourceDocument {
     file,
     format: 'json',
     value: jsonc.getNodeValue(root),
-    locate(jsonPath) {
-      for (let depth = jsonPath.length; depth >= 0; depth--) {
-        const node = jsonc.findNodeAtLocation(root, jsonPath.slice(0, depth) as jsonc.JSONPath);
-        if (node) {
-          // Point at the key of an object member, where an editor's eye goes first.
-          const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-          return position((key ?? node).offset);
-        }
-      }
-      return undefined;
-    },
+    locate: pathLocator<jsonc.Node>(root, jsonChildren, (node) => {
+      // Point at the key of an object member, where an editor's eye goes first.
+      const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+      return position((key ?? node).offset);
+    }),
   };
 }
 
@@ -109,54 +85,33 @@ function describeJsonError(code: jsonc.ParseErrorCode): string {
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function findDuplicateKey(node: jsonc.Node): jsonc.Node | undefined {
-  if (node.type === 'object') {
-    const seen = new Set<string>();
-    for (const property of node.children ?? []) {
-      const key = property.children?.[0];
-      if (key && seen.has(key.value)) return key;
-      if (key) seen.add(key.value);
+function findDuplicateKey(root: jsonc.Node): jsonc.Node | undefined {
+  // Depth first without recursion (the depth is bounded earlier, but a stack costs nothing).
+  const pending = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key && seen.has(key.value)) return key;
+        if (key) seen.add(key.value);
+      }
     }
-  }
-  for (const child of node.children ?? []) {
-    const found = findDuplicateKey(child);
-    if (found) return found;
+    for (const child of [...(node.children ?? [])].reverse()) pending.push(child);
   }
   return undefined;
 }
 
-function parseYaml(text: string, file: string): SourceDocument {
-  // Loaded only for YAML: most blueprints are JSON, and every start-up counts.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    // With prettyErrors off the error carries only offsets; the line counter turns them into a position.
-    const at = lineCounter.linePos(problem.pos[0]);
-    throw new BlueprintLoadError(file, `malformed YAML: ${problem.message.split('\n')[0]}`, { line: at.line, column: at.col });
+/** The members of a JSON node, by the path segment that reaches them. */
+function jsonChildren(node: jsonc.Node): Map<string, jsonc.Node> {
+  const children = new Map<string, jsonc.Node>();
+  if (node.type === 'object') {
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key && value) children.set(String(key.value), value);
+    }
+  } else if (node.type === 'array') {
+    (node.children ?? []).forEach((item, i) => children.set(String(i), item));
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    throw new BlueprintLoadError(file, `malformed YAML: ${(err as Error).message}`);
-  }
-  if (value === null || value === undefined) throw new BlueprintLoadError(file, 'malformed YAML: the file is empty');
-  return {
-    file,
-    format: 'yaml',
-    value,
-    locate(jsonPath) {
-      for (let depth = jsonPath.length; depth >= 0; depth--) {
-        const node = doc.getIn(jsonPath.slice(0, depth), true) as YamlNode | undefined;
-        if (node && typeof node === 'object' && node.range) {
-          const at = lineCounter.linePos(node.range[0]);
-          return { line: at.line, column: at.col };
-        }
-      }
-      return undefined;
-    },
-  };
+  return children;
 }

@@ -20,12 +20,13 @@ function fromIssue(schema: z.ZodType, issue: Issue): Problem[] {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'unrecognized_keys': {
+      // Once per object, not per key: an object may hold a million unknown keys.
       const known = allowedKeysAt(schema, path);
+      const list = known.length > 0 ? ` (allowed: ${known.join(', ')})` : '';
+      const values = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
       return issue.keys.map((key) => {
         const hint = suggest(key, known);
-        const list = known.length > 0 ? ` (allowed: ${known.join(', ')})` : '';
-        const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[key] : undefined;
-        return error(RULE, [...path, key], value, `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : list}`);
+        return error(RULE, [...path, key], values[key], `unknown field "${key}"${hint ? `; did you mean "${hint}"?` : list}`);
       });
     }
     case 'invalid_type':
@@ -90,6 +91,8 @@ function definitionOf(schema: unknown): SchemaDef | undefined {
 export function suggest(key: string, candidates: readonly string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // Two edits cannot bridge a greater difference in length.
+    if (Math.abs(candidate.length - key.length) > 2) continue;
     const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, candidate);
     if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
   }

@@ -7,6 +7,7 @@ import { buildModel, type NetworkModel } from './model';
 import { hasErrors, type Problem } from './problems';
 import { RULES } from './rules';
 import { blueprintSchema, lenientBlueprintSchema, type Blueprint } from './schema';
+import { protoKeys, restoreProtoKeys } from './proto-keys';
 import { shapeProblems } from './shape-problems';
 
 export interface ValidationResult {
@@ -19,15 +20,18 @@ export interface ValidationResult {
 
 export function validateBlueprint(value: unknown): ValidationResult {
   const shape = blueprintSchema.safeParse(value, { reportInput: true });
-  if (shape.success) {
+  const proto = protoKeys(blueprintSchema, value);
+  if (shape.success && proto.problems.length === 0) {
+    restoreProtoKeys(shape.data, proto.kept);
     const problems = RULES.flatMap((rule) => rule.check(shape.data));
     if (hasErrors(problems)) return { problems };
     return { problems, blueprint: shape.data, model: buildModel(shape.data) };
   }
-  const problems = shapeProblems(blueprintSchema, shape.error.issues);
+  const problems = [...(shape.success ? [] : shapeProblems(blueprintSchema, shape.error.issues)), ...proto.problems];
+  if (shape.success) return { problems };
   // A typo'd field name should not hide an overlapping CIDR until the next run: when the
   // only shape problems are unknown fields, the rules still run on the rest.
-  if (shape.error.issues.every((issue) => issue.code === 'unrecognized_keys')) {
+  if (proto.problems.length === 0 && shape.error.issues.every((issue) => issue.code === 'unrecognized_keys')) {
     const lenient = lenientBlueprintSchema.safeParse(value);
     if (lenient.success) return { problems: [...problems, ...RULES.flatMap((rule) => rule.check(lenient.data))] };
   }

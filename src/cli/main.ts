@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, QuietExit, SynthesisNotVerified, UserError } from './errors';
+import { describeFsError, isEnvironmentError } from '../util/fs-errors';
 import { processIo, type Io } from '../util/io';
 
 const DEFAULT_BLUEPRINT = 'blueprint.json';
@@ -33,6 +34,11 @@ function exitCodeFor(err: unknown, io: Io, debug: boolean): number {
   }
   if (err instanceof UserError) {
     io.err(`error: ${err.message}`);
+    return EXIT.userError;
+  }
+  // A full or read-only disk, a folder without permission: the environment's, not a defect.
+  if (isEnvironmentError(err)) {
+    io.err(`error: ${describeFsError(err)}; nothing was written`);
     return EXIT.userError;
   }
   const message = err instanceof Error ? err.message : String(err);

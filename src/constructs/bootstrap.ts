@@ -26,4 +26,4 @@ export function renderTemplate(template: string, values: BootstrapValues, name: 
 }
 
 /** Terraform's templatefile() reads `${` and `%{` as template syntax; literal text must escape them. */
-export { terraformLiteral as escapeForTerraformTemplate } from './terraform-literal';
+export { templateFileLiteral as escapeForTerraformTemplate } from './terraform-literal';

@@ -27,8 +27,8 @@ export function addFleetInstanceRole(scope: Construct, props: FleetInstanceRoleP
     }),
     tags: nameTag(terraformLiteral(`${name}-appliance`)),
   });
-  // ARNs, bucket names and keys are user strings: escaped as data, then JSON-encoded by Terraform.
-  const statements = fleetPolicyStatements(props).map((s) => JSON.parse(terraformLiteral(JSON.stringify(s))) as unknown);
+  // The statements hold user strings (ARNs, bucket names, keys) already escaped for a jsonencode() argument (fleet-policy.ts).
+  const statements = fleetPolicyStatements(props);
   new IamRolePolicy(scope, 'policy', { provider, role: role.id, name: 'appliance', policy: Fn.jsonencode({ Version: '2012-10-17', Statement: statements }) });
   return new IamInstanceProfile(scope, 'instance_profile', {
     provider,

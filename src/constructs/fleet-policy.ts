@@ -5,6 +5,7 @@
  * Terraform or user data: the appliance reads them at boot from these objects.
  */
 import type { Vendor } from '../blueprint/schema';
+import { terraformExpressionLiteral } from './terraform-literal';
 
 export interface FleetPolicyInputs {
   readonly vendor: Vendor;
@@ -46,14 +47,15 @@ export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatemen
       Condition: { StringEquals: { 'cloudwatch:namespace': inputs.metricNamespace } },
     },
   ];
+  // The statements reach Terraform inside Fn.jsonencode(...): user strings there are expression literals.
   const secret = inputs.bootstrapSecret;
   if (secret && secret.includes(':secretsmanager:')) {
-    statements.push({ Sid: 'ReadBootstrapSecret', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secret });
+    statements.push({ Sid: 'ReadBootstrapSecret', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: terraformExpressionLiteral(secret) });
   } else if (secret) {
     const parameterArn = secret.startsWith('arn:')
       ? secret
       : `arn:${partition}:ssm:${region}:${accountId}:parameter/${secret.replace(/^\//, '')}`;
-    statements.push({ Sid: 'ReadBootstrapParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: parameterArn });
+    statements.push({ Sid: 'ReadBootstrapParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: terraformExpressionLiteral(parameterArn) });
     statements.push({
       Sid: 'DecryptBootstrapParameter',
       Effect: 'Allow',
@@ -63,14 +65,14 @@ export function fleetPolicyStatements(inputs: FleetPolicyInputs): PolicyStatemen
     });
   }
   if (inputs.bootstrapBucket) {
-    const bucketArn = `arn:${partition}:s3:::${inputs.bootstrapBucket}`;
+    const bucketArn = `arn:${partition}:s3:::${terraformExpressionLiteral(inputs.bootstrapBucket)}`;
     const objects = inputs.bucketObjects ?? [];
     if (objects.includes(WHOLE_BUCKET)) {
       // A PAN-OS bootstrap bucket is the package: nothing else may be in it, and the firewall lists it.
       statements.push({ Sid: 'ListBootstrapPackage', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketArn });
       statements.push({ Sid: 'ReadBootstrapPackage', Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn}/*` });
     } else if (objects.length > 0) {
-      statements.push({ Sid: 'ReadBootstrapObjects', Effect: 'Allow', Action: 's3:GetObject', Resource: objects.map((key) => `${bucketArn}/${key}`) });
+      statements.push({ Sid: 'ReadBootstrapObjects', Effect: 'Allow', Action: 's3:GetObject', Resource: objects.map((key) => `${bucketArn}/${terraformExpressionLiteral(key)}`) });
     }
   }
   return statements;

@@ -20,7 +20,7 @@ import { DataAwsNetworkInterface, S3Object } from '../cdk/aws';
 import { Fn, type Construct } from '../cdk/core';
 import { escapeForTerraformTemplate, readBootstrapTemplate, renderTemplate } from './bootstrap';
 import type { FleetUserData, FleetUserDataInputs } from './fleet-user-data';
-import { terraformLiteral } from './terraform-literal';
+import { templateFileLiteral, terraformLiteral } from './terraform-literal';
 
 export function fortigateUserData(scope: Construct, inputs: FleetUserDataInputs, file: string): FleetUserData {
   const { fleet } = inputs;
@@ -41,14 +41,14 @@ export function fortigateUserData(scope: Construct, inputs: FleetUserDataInputs,
   });
   const tunnel = (label: string) => `gwlb-${label}`;
   const management = fleet.management?.kind === 'fortiManager' ? fleet.management : undefined;
-  // Every user string is data in the Terraform template: escaped after the
-  // template text itself, before the ${gwlb_ip_*} placeholders go in.
+  // Every user string is data in the Terraform template (templatefile() renders it): escaped
+  // after the template text itself, before the ${gwlb_ip_*} placeholders go in.
   const centralManagement = management
     ? [
         'config system central-management',
         '  set type fortimanager',
-        `  set fmg "${terraformLiteral(management.address)}"`,
-        ...(management.serialNumber ? [`  set serial-number "${terraformLiteral(management.serialNumber)}"`] : []),
+        `  set fmg "${templateFileLiteral(management.address)}"`,
+        ...(management.serialNumber ? [`  set serial-number "${templateFileLiteral(management.serialNumber)}"`] : []),
         'end',
       ].join('\n')
     : '';
@@ -56,7 +56,7 @@ export function fortigateUserData(scope: Construct, inputs: FleetUserDataInputs,
   const config = renderTemplate(
     escapeForTerraformTemplate(readBootstrapTemplate('fortinet')),
     {
-      hostname: terraformLiteral(inputs.name),
+      hostname: templateFileLiteral(inputs.name),
       healthCheckPort: fleet.healthCheck.port,
       mtu: DATA_MTU,
       geneveTunnels: tunnels

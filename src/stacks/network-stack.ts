@@ -1,6 +1,7 @@
 import type { NetworkModel, RegionModel } from '../blueprint/model';
 import { AwsProvider } from '../cdk/aws';
 import { LocalBackend, S3Backend, TerraformStack, type Construct, type Node, type TerraformElement } from '../cdk/core';
+import { terraformLiteral, terraformLiteralMap } from '../constructs/terraform-literal';
 import { partitionOf } from './names';
 
 export interface NetworkStackProps {
@@ -34,6 +35,8 @@ export class NetworkStack extends TerraformStack {
     this.account = props.account;
     this.partition = partitionOf(props.region.code);
     const state = props.model.state;
+    // Backend settings are plain strings in Terraform JSON but templates in HCL, so no one
+    // escape fits both; the state-backend rule admits no `$`, `%` or `{` in them instead.
     if (state.backend === 's3') {
       new S3Backend(this, { bucket: state.bucket, key: `${state.keyPrefix}/${id}.tfstate`, region: state.region, encrypt: true });
       // Terraform >= 1.10 locks with a lock object beside the state; no DynamoDB table to manage.
@@ -79,7 +82,8 @@ export class NetworkStack extends TerraformStack {
   /**
    * The tags every resource of the stack carries through the provider's default_tags;
    * also what the few resources default_tags does not reach (launch template tag
-   * specifications, Auto Scaling groups) must be given explicitly.
+   * specifications, Auto Scaling groups) must be given explicitly. As the user typed
+   * them: whatever writes them into Terraform escapes them once (terraformLiteralMap).
    */
   get defaultTags(): Record<string, string> {
     return { ManagedBy: 'gwlb-blueprint', 'gwlb-blueprint:network': this.model.name, ...this.model.tags };
@@ -92,8 +96,8 @@ export class NetworkStack extends TerraformStack {
       region,
       // Refuses to run with credentials for any other account: a wrong profile cannot touch the wrong estate.
       allowedAccountIds: [spec.id],
-      ...(spec.roleArn ? { assumeRole: [{ roleArn: spec.roleArn, sessionName: `gwlb-blueprint-${model.name}` }] } : {}),
-      defaultTags: [{ tags: this.defaultTags }],
+      ...(spec.roleArn ? { assumeRole: [{ roleArn: terraformLiteral(spec.roleArn), sessionName: `gwlb-blueprint-${model.name}` }] } : {}),
+      defaultTags: [{ tags: terraformLiteralMap(this.defaultTags) }],
     };
   }
 

@@ -12,10 +12,11 @@ import { INSPECT_EVERYTHING, type Intent, type RegionIntent } from '../verify/in
 export function intentOf(model: NetworkModel): Intent {
   const regions: Record<string, RegionIntent> = {};
   for (const region of model.regions) {
-    const vpcs = blocksOf(model.regions.flatMap(vpcsOfRegion).map((v) => v.cidr));
+    // A stand-in is taken from nobody: no VPC, no declared office prefix, no other stand-in.
+    const taken = blocksOf([...model.regions.flatMap(vpcsOfRegion).map((v) => v.cidr), ...model.regions.flatMap((r) => r.vpns.flatMap((v) => v.cidrs))]);
     const vpnPrefixes: Record<string, string[]> = {};
     for (const vpn of region.vpns) {
-      vpnPrefixes[vpnName(model, region, vpn)] = vpn.cidrs.length > 0 ? [...vpn.cidrs] : [representativeOnPremPrefix(region.internalCidrs, vpcs)];
+      vpnPrefixes[vpnName(model, region, vpn)] = vpn.cidrs.length > 0 ? [...vpn.cidrs] : [representativeOnPremPrefix(region.internalCidrs, taken)];
     }
     regions[region.code] = {
       // DESIGN.md: with eastWest=false the spokes table also learns spokes and DMZs directly.
@@ -29,18 +30,26 @@ export function intentOf(model: NetworkModel): Intent {
 
 /**
  * A BGP VPN's prefixes are learned at run time; when the blueprint lists none,
- * verify traces a /24 of the internal ranges that no VPC uses, standing for
- * "somewhere on-premises".
+ * verify traces a /24 of the internal ranges that nothing else uses, standing for
+ * "somewhere behind this office". Each office gets its own (it joins `taken`):
+ * two offices sharing one would send the replies of one to the other, and verify
+ * would rightly refuse the network.
  */
-function representativeOnPremPrefix(internalCidrs: readonly string[], vpcs: readonly Ipv4Block[]): string {
-  for (const cidr of internalCidrs) {
-    const parsed = parseCidr(cidr);
-    if (!parsed.ok || parsed.block.prefix > 24) continue;
-    for (let i = 2 ** (24 - parsed.block.prefix) - 1; i >= 0; i--) {
-      const candidate = subnetAt(parsed.block, 24, i);
-      if (!vpcs.some((v) => overlaps(v, candidate))) return format(candidate);
+function representativeOnPremPrefix(internalCidrs: readonly string[], taken: Ipv4Block[]): string {
+  // A /24 from the top of the first internal range that has one free; smaller only when none has.
+  for (let prefix = 24; prefix <= 32; prefix++) {
+    for (const cidr of internalCidrs) {
+      const parsed = parseCidr(cidr);
+      if (!parsed.ok || parsed.block.prefix > prefix) continue;
+      for (let i = 2 ** (prefix - parsed.block.prefix) - 1; i >= 0; i--) {
+        const candidate = subnetAt(parsed.block, prefix, i);
+        if (!taken.some((v) => overlaps(v, candidate))) {
+          taken.push(candidate);
+          return format(candidate);
+        }
+      }
     }
   }
-  return '192.168.255.0/24';
+  throw new Error(`internal: no /24 of ${internalCidrs.join(', ')} is free to stand for an office's prefixes`);
 }
 

@@ -6,11 +6,12 @@
  * app), so both write identical stacks. What is written is read back once
  * (src/synth-folder), and that reading serves the hand-off and verify alike.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { App } from '../cdk/core';
 import { writeHandoff } from '../handoff';
+import { restoreProtoKeys } from '../constructs/terraform-literal';
 import { addNetworkStacks } from '../stacks/network-app';
 import { GENERATOR_KEY, INTENT_FILE, MANIFEST_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
 import { finishHclStacks } from './hcl';
@@ -57,6 +58,7 @@ function writeStacks(model: NetworkModel, outdir: string | undefined, hcl: boole
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
   app.synth();
+  for (const stack of stacks) restoreProtoKeysOf(path.join(app.outdir, 'stacks', stack.node.id));
   recordGenerator(app.outdir, model);
   for (const stack of stacks) {
     for (const [file, content] of stack.files) {
@@ -68,6 +70,15 @@ function writeStacks(model: NetworkModel, outdir: string | undefined, hcl: boole
   // What verify checks the stacks against: which flows must be inspected, and the VPN prefixes.
   writeFileSync(path.join(app.outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
+}
+
+/** A `__proto__` tag key crosses cdktf as a placeholder (constructs/terraform-literal.ts); here it becomes itself again. */
+function restoreProtoKeysOf(stackDir: string): void {
+  for (const file of ['cdk.tf.json', 'cdk.tf'].map((f) => path.join(stackDir, f)).filter((f) => existsSync(f))) {
+    const text = readFileSync(file, 'utf8');
+    const restored = restoreProtoKeys(text);
+    if (restored !== text) writeFileSync(file, restored);
+  }
 }
 
 /**

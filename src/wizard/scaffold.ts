@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import type { Blueprint } from '../blueprint/schema';
 import { UserError } from '../util/errors';
+import { isProcessAlive } from '../util/output-lock';
+import { realPathOf } from '../util/real-path';
 import { hubStackName, peeringStackName, vpcStackName } from '../stacks/names';
 
 /** The installed package's root: `dist/wizard/..`, or `src/wizard/..` under the tests. */
@@ -166,7 +168,9 @@ export interface WriteResult {
 /** Writes the files into `dir` all together, or not at all. */
 export function writeProject(dir: string, files: readonly ScaffoldFile[], options: { force?: boolean } = {}): WriteResult {
   checkTarget(dir, options.force ?? false);
-  const target = path.resolve(dir);
+  // The folder a link points to, not the link: every write below lands inside it.
+  const target = realPathOf(dir);
+  removeStaleStaging(target);
   const fresh = !existsSync(target);
   // A new folder is staged beside it and renamed into place in one step; files for an
   // existing folder are staged inside it (same file system) and renamed one by one.
@@ -191,5 +195,21 @@ export function writeProject(dir: string, files: readonly ScaffoldFile[], option
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/** Staging folders of an init that was killed (its PID is gone): beside a new folder, or inside an existing one. */
+function removeStaleStaging(target: string): void {
+  const name = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const places: [string, RegExp][] = [
+    [path.dirname(target), new RegExp(`^\\.${name}\\.init-(\\d+)$`)],
+    [target, /^\.gwlb-blueprint-init-(\d+)$/],
+  ];
+  for (const [dir, pattern] of places) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+    for (const entry of readdirSync(dir)) {
+      const pid = Number(pattern.exec(entry)?.[1]);
+      if (pid && !isProcessAlive(pid)) rmSync(path.join(dir, entry), { recursive: true, force: true });
+    }
   }
 }

@@ -9,13 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { format, sizeOf } from '../../src/blueprint/cidr';
+import { AWS_REGIONS, azIdPrefix } from '../../src/blueprint/regions';
 import type { NetworkModel } from '../../src/blueprint/model';
 import { formatProblem, type Problem } from '../../src/blueprint/problems';
 import type { Blueprint } from '../../src/blueprint/schema';
 import { validateBlueprint, type ValidationResult } from '../../src/blueprint/validate';
 import { memoryIo } from '../../src/util/io';
 import { main } from '../../src/cli/main';
-import { REFERENCE_TEXT, reference, regionOf, withSecondRegion } from '../helpers/blueprints';
+import { REFERENCE_TEXT, REGION as REGION_CODE, reference, regionOf, withSecondRegion } from '../helpers/blueprints';
 import { overlappingPairs, vpcViolations } from '../helpers/plan-invariants';
 
 // ---------------------------------------------------------------- generators
@@ -246,6 +247,31 @@ describe('validateBlueprint under fuzzing', () => {
     // the generator must exercise both outcomes, or the property says little
     expect(models).toBeGreaterThan(100);
     expect(refusals).toBeGreaterThan(0);
+  });
+
+  it('accepts a region and its AZ IDs exactly when the table knows them, or the blueprint declares them', () => {
+    const region = fc.oneof(
+      fc.constantFrom(...Object.keys(AWS_REGIONS)),
+      fc
+        .tuple(fc.constantFrom('eu', 'us', 'ap', 'ca', 'sa', 'me', 'af', 'il', 'mx', 'xx'), fc.constantFrom('north', 'south', 'east', 'west', 'central', 'southeast', 'northeast'), fc.integer({ min: 1, max: 12 }))
+        .map(([country, direction, n]) => `${country}-${direction}-${n}`),
+    );
+    fc.assert(
+      fc.property(region, fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 2, maxLength: 3 }), fc.boolean(), (code, numbers, declared) => {
+        const bp = reference();
+        const spec = bp.regions[REGION_CODE];
+        delete bp.regions[REGION_CODE];
+        bp.regions[code] = spec;
+        const azs = numbers.map((n) => `${azIdPrefix(code)}-az${n}`);
+        spec.availabilityZones = azs;
+        if (declared) spec.regionAvailabilityZones = azs;
+        const found = checkedValidation(bp).problems.filter((p) => p.rule === 'known-regions').map((p) => p.path.join('.'));
+        const table = AWS_REGIONS[code]?.azIds;
+        const expected = declared ? [] : !table ? [`regions.${code}`] : azs.flatMap((az, i) => (table.includes(az) ? [] : [`regions.${code}.availabilityZones.${i}`]));
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses an own __proto__ key (as JSON.parse makes it) without polluting Object.prototype', () => {

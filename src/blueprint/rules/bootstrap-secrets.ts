@@ -1,7 +1,7 @@
 import { error, warning, type Problem } from '../problems';
 import type { Vendor } from '../schema';
 import { fleetsOf } from '../walk';
-import { isBucketName } from './aws-formats';
+import { bucketNameProblem } from './aws-formats';
 import type { Rule } from './rule';
 
 const SSM_PARAMETER = /^(\/[a-zA-Z0-9_.-]+)+$|^[a-zA-Z0-9_.-]+$/;
@@ -35,8 +35,8 @@ export const bootstrapSecrets: Rule = {
       if (bucket !== undefined) {
         if (channel !== 'bucket') {
           problems.push(error(this.id, [...path, 'bootstrapBucket'], bucket, `${fleet.vendor} appliances do not bootstrap from S3; name an SSM parameter or secret in bootstrapSecret`));
-        } else if (!isBucketName(bucket)) {
-          problems.push(error(this.id, [...path, 'bootstrapBucket'], bucket, 'is not a valid S3 bucket name'));
+        } else if (bucketNameProblem(bucket)) {
+          problems.push(error(this.id, [...path, 'bootstrapBucket'], bucket, `is not a valid S3 bucket name: it ${bucketNameProblem(bucket)}`));
         }
       }
       if (fleet.vendor === 'checkpoint' && secret === undefined) {

@@ -32,8 +32,9 @@ import { tags } from './tags';
 import { vpcCidrOverlap } from './vpc-cidr-overlap';
 import { vpcCidrSize } from './vpc-cidr-size';
 import { vpcFitsTiers } from './vpc-fits-tiers';
+import { vpcReservedRanges } from './vpc-reserved-ranges';
 import { vpnCidrs } from './vpn-cidrs';
-import { azNamesAcrossAccounts, defaultInternalRanges, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
+import { azNamesAcrossAccounts, defaultInternalRanges, dockerBridgeRange, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
 
 export type { Rule } from './rule';
 
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   azSlots,
   cidrCanonical,
   vpcCidrSize,
+  vpcReservedRanges,
   vpcCidrOverlap,
   vpcFitsTiers,
   internalCidrs,
@@ -73,6 +75,7 @@ export const RULES: readonly Rule[] = [
   tags,
   azNamesAcrossAccounts,
   nonPrivateCidrs,
+  dockerBridgeRange,
   defaultInternalRanges,
   fleetBelowAzCount,
   unusedFleets,

@@ -1,6 +1,6 @@
 import { error, type Problem } from '../problems';
 import { REGION_PATTERN } from '../schema';
-import { isBucketName } from './aws-formats';
+import { bucketNameProblem } from './aws-formats';
 import type { Rule } from './rule';
 
 
@@ -13,7 +13,7 @@ export const stateBackend: Rule = {
     const problems: Problem[] = [];
     if (state.backend === 's3') {
       if (state.bucket === undefined) problems.push(error(this.id, ['state', 'bucket'], undefined, 'an s3 backend needs the bucket that holds the state'));
-      else if (!isBucketName(state.bucket)) problems.push(error(this.id, ['state', 'bucket'], state.bucket, 'is not a valid S3 bucket name'));
+      else if (bucketNameProblem(state.bucket)) problems.push(error(this.id, ['state', 'bucket'], state.bucket, `is not a valid S3 bucket name: it ${bucketNameProblem(state.bucket)}`));
       if (state.region === undefined) problems.push(error(this.id, ['state', 'region'], undefined, 'an s3 backend needs the bucket\'s region'));
       else if (!REGION_PATTERN.test(state.region)) problems.push(error(this.id, ['state', 'region'], state.region, 'is not an AWS region code (like eu-west-2)'));
       if (state.keyPrefix !== undefined && !/^[A-Za-z0-9!_.*'()\/-]{0,512}$/.test(state.keyPrefix)) {

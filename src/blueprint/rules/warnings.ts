@@ -1,4 +1,4 @@
-import { blocksOf, contains, parseCidr, RFC1918, SHARED_ADDRESS_SPACE } from '../cidr';
+import { blocksOf, contains, overlaps, parseCidr, RFC1918, SHARED_ADDRESS_SPACE } from '../cidr';
 import { warning, type Problem } from '../problems';
 import { classifyAz } from '../regions';
 import { fleetsOf, regionsOf, vpcsOf } from '../walk';
@@ -76,6 +76,25 @@ export const defaultInternalRanges: Rule = {
           `is outside RFC 1918, so the default internalCidrs of ${defaulted.join(', ')} list it by name: adding or removing such a VPC changes the routes of every egress and DMZ stack. List your ranges in internalCidrs to keep those stacks stable`,
         ),
       ];
+    });
+  },
+};
+
+/**
+ * "Some AWS services use the 172.17.0.0/16 CIDR range. To avoid future conflicts,
+ * don't use this range when creating your VPC" (VPC User Guide, VPC CIDR blocks:
+ * docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html): Docker's bridge
+ * network, inside Cloud9 and SageMaker among others.
+ */
+export const dockerBridgeRange: Rule = {
+  id: 'docker-bridge-range',
+  description: 'Warns about a VPC CIDR overlapping 172.17.0.0/16, which AWS services use themselves (Docker\'s bridge).',
+  check(bp) {
+    const bridge = blocksOf(['172.17.0.0/16'])[0];
+    return vpcsOf(bp).flatMap((vpc) => {
+      const parsed = parseCidr(vpc.cidr);
+      if (!parsed.ok || !overlaps(parsed.block, bridge)) return [];
+      return [warning(this.id, [...vpc.path, 'cidr'], vpc.cidr, 'overlaps 172.17.0.0/16, which some AWS services (Cloud9, SageMaker: Docker\'s bridge network) use; AWS advises against it')];
     });
   },
 };

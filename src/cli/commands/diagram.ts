@@ -11,6 +11,7 @@ import { renderMermaid } from '../../handoff/diagram';
 import { findRenderer, RenderError, renderSvg, type Renderer, type RendererLookup } from '../../handoff/svg';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { UserError } from '../errors';
+import { outputWriteError } from '../../util/fs-errors';
 import type { Io } from '../../util/io';
 
 export interface DiagramOptions {
@@ -56,9 +57,17 @@ export async function runDiagram(options: DiagramOptions, io: Io, deps: DiagramD
       if (err instanceof RenderError) throw new UserError(`${err.message}; nothing was written (write a .mmd file instead)`);
       throw err;
     }
-    writeFileAtomic(out, svg, { force: options.force });
+    write(() => writeFileAtomic(out, svg, { force: options.force }));
   } else {
-    writeFileAtomic(out, source, { force: options.force });
+    write(() => writeFileAtomic(out, source, { force: options.force }));
   }
   io.out(`Wrote ${out}`);
+}
+
+function write(body: () => void): void {
+  try {
+    body();
+  } catch (err) {
+    throw outputWriteError(err);
+  }
 }

@@ -14,6 +14,7 @@ import { checkTarget, REFERENCE_BLUEPRINT, renderProject, writeProject } from '.
 import { runWizard, type WizardResult } from '../../wizard/wizard';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { UserError } from '../errors';
+import { outputWriteError } from '../../util/fs-errors';
 import type { Io } from '../../util/io';
 
 export interface InitOptions {
@@ -35,7 +36,11 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
     );
   }
   // Refused before the first question, not after the last.
-  checkTarget(dir, options.force ?? false);
+  try {
+    checkTarget(dir, options.force ?? false);
+  } catch (err) {
+    throw outputWriteError(err);
+  }
   const base = options.from ? loadCheckedBlueprint(options.from, io).blueprint : referenceBlueprint();
   const target = dir.endsWith('/') || dir.endsWith(path.sep) ? dir : `${dir}/`;
 
@@ -56,7 +61,12 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
   }
 
   const files = renderProject(result.blueprint, result.model);
-  const written = writeProject(dir, files, { force: options.force });
+  let written;
+  try {
+    written = writeProject(dir, files, { force: options.force });
+  } catch (err) {
+    throw outputWriteError(err);
+  }
   io.out('');
   io.out(`Wrote ${target}: ${written.written.map((f) => (written.replaced.includes(f) ? `${f} (replaced)` : f)).join(', ')}`);
   io.out('');

@@ -1,9 +1,10 @@
 import { checkRecordedLayout } from '../../synth/recorded-layout';
 import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
-import { isWithin, stageOutput } from '../../util/atomic-output';
+import { claimOutput } from '../../util/atomic-output';
+import { yieldToSignals } from '../../util/interrupts';
 import { formatVerifyReport } from '../../verify/report';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
-import { SynthesisNotVerified, UserError } from '../errors';
+import { SynthesisNotVerified } from '../errors';
 import type { Io } from '../../util/io';
 
 export interface SynthOptions {
@@ -18,16 +19,22 @@ const KEPT_ON_REGENERATION = ['state'];
 
 export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
   const checked = loadCheckedBlueprint(options.blueprint, io);
-  if (isWithin(options.blueprint, options.out)) {
-    throw new UserError(`${options.blueprint} lies inside ${options.out}, which synth replaces as a whole; write the output elsewhere`);
-  }
-  // Before anything is staged: a folder laid out with other AZ slots is never re-planned silently.
-  checkRecordedLayout(options.out, checked.model, checked.blueprint);
-  const output = stageOutput(options.out, { force: options.force, keep: KEPT_ON_REGENERATION });
+  // The folder is locked from here to the end of the run, and left as it was on any failure or interrupt.
+  const output = claimOutput(options.out, {
+    force: options.force,
+    keep: KEPT_ON_REGENERATION,
+    outside: [{ path: options.blueprint, what: 'the blueprint' }],
+    onNotice: (notice) => io.err(`note: ${notice}`),
+  });
   try {
+    // Before anything is staged: a folder laid out with other AZ slots is never re-planned silently.
+    checkRecordedLayout(output.dir, checked.model, checked.blueprint);
+    const staging = output.stage();
+    await yieldToSignals();
     const { synthesis, verification } = options.hcl
-      ? await synthesizeVerifiedHcl(checked.model, { outdir: output.staging })
-      : synthesizeVerified(checked.model, { outdir: output.staging });
+      ? await synthesizeVerifiedHcl(checked.model, { outdir: staging })
+      : synthesizeVerified(checked.model, { outdir: staging });
+    await yieldToSignals();
     if (!verification.ok) {
       io.err(formatVerifyReport(verification));
       throw new SynthesisNotVerified();
@@ -36,8 +43,7 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
     for (const stack of synthesis.stacks) io.out(`  ${stack}`);
     io.out(`verified: ${verification.flows.length} flows inspected as intended, ${verification.controls.length} security controls pass (gwlb-blueprint verify ${options.out})`);
-  } catch (err) {
-    output.abort();
-    throw err;
+  } finally {
+    output.release();
   }
 }

@@ -61,5 +61,7 @@ describe(RULE, () => {
       shows: ['"Acme_Bootstrap"', 'S3 bucket name'],
     });
     expect(problemsOf(withFleet({ vendor: 'fortinet', bootstrapBucket: 'acme-fortigate-bootstrap' }), RULE)).toEqual([]);
+    // An IP address passes the character rules but not S3's.
+    expectProblem(theProblem(withFleet({ vendor: 'paloalto', bootstrapBucket: '10.1.2.3' }), RULE), { path: `${FLEET}.bootstrapBucket`, shows: ['"10.1.2.3"', 'formatted as an IP address'] });
   });
 });

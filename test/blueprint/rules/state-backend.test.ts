@@ -24,6 +24,29 @@ describe(RULE, () => {
     expectProblem(theProblem(withState({ backend: 's3', bucket, region: 'eu-west-2' }), RULE), { path: '$.state.bucket', shows: [`"${bucket}"`, 'S3 bucket name'] });
   });
 
+  // S3's general purpose bucket naming rules (docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html)
+  it.each([
+    ['192.168.5.4', 'formatted as an IP address'],
+    ['Acme-State', 'contains "A", "S"'],
+    ['xn--acme-state', 'starts with xn--'],
+    ['sthree-acme', 'starts with sthree-'],
+    ['amzn-s3-demo-state', 'starts with amzn-s3-demo-'],
+    ['acme-state-s3alias', 'ends with -s3alias'],
+    ['acme-state--ol-s3', 'ends with --ol-s3'],
+    ['acme-state.mrap', 'ends with .mrap'],
+    ['acme-state--x-s3', 'ends with --x-s3'],
+    ['acme.state.', 'start and end with a letter or digit'],
+    ['a'.repeat(64), '64 characters long'],
+  ])('refuses %s, which S3 refuses, and says why', (bucket, why) => {
+    expectProblem(theProblem(withState({ backend: 's3', bucket, region: 'eu-west-2' }), RULE), { path: '$.state.bucket', shows: ['S3 bucket name', why] });
+  });
+
+  it('accepts names that only look like the reserved forms', () => {
+    for (const bucket of ['192.168.5.4.example', 'acme-xn--state', 'acme-s3alias-state', '1.2.3', 'a'.repeat(63)]) {
+      expect(problemsOf(withState({ backend: 's3', bucket, region: 'eu-west-2' }), RULE)).toEqual([]);
+    }
+  });
+
   it('refuses a region that is not a region code', () => {
     expectProblem(theProblem(withState({ backend: 's3', bucket: 'acme-state', region: 'london' }), RULE), { path: '$.state.region', shows: ['"london"'] });
   });
