@@ -3,9 +3,11 @@ import { accountIds } from './account-ids';
 import { accountReferences } from './account-references';
 import { asns } from './asns';
 import { availabilityZones } from './availability-zones';
+import { azNamesAcrossAccounts } from './az-names-across-accounts';
 import { azSlots } from './az-slots';
 import { bootstrapSecrets } from './bootstrap-secrets';
 import { cidrCanonical } from './cidr-canonical';
+import { credentials } from './credentials';
 import { customerGateways } from './customer-gateways';
 import { fleetImages } from './fleet-images';
 import { fleetReferences } from './fleet-references';
@@ -18,14 +20,17 @@ import { managementCidrs } from './management-cidrs';
 import { networkName } from './network-name';
 import { roleArns } from './role-arns';
 import type { Rule } from './rule';
+import { dmzS3Endpoints } from './dmz-s3-endpoints';
+import { securityGroupRules } from './security-group-rules';
 import { shareWith } from './share-with';
 import { stateBackend } from './state-backend';
 import { tags } from './tags';
+import { tgwRouteQuotas } from './tgw-route-quotas';
 import { vpcCidrOverlap } from './vpc-cidr-overlap';
 import { vpcCidrSize } from './vpc-cidr-size';
 import { vpcFitsTiers } from './vpc-fits-tiers';
 import { vpnCidrs } from './vpn-cidrs';
-import { azNamesAcrossAccounts, defaultInternalRanges, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
+import { defaultInternalRanges, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
 
 export type { Rule } from './rule';
 
@@ -33,9 +38,11 @@ export const RULES: readonly Rule[] = [
   networkName,
   accountIds,
   roleArns,
+  credentials,
   accountReferences,
   fleetReferences,
   availabilityZones,
+  azNamesAcrossAccounts,
   knownRegions,
   azSlots,
   cidrCanonical,
@@ -51,11 +58,13 @@ export const RULES: readonly Rule[] = [
   fleetImages,
   healthChecks,
   managementCidrs,
+  securityGroupRules,
   bootstrapSecrets,
   shareWith,
+  dmzS3Endpoints,
+  tgwRouteQuotas,
   stateBackend,
   tags,
-  azNamesAcrossAccounts,
   nonPrivateCidrs,
   defaultInternalRanges,
   fleetBelowAzCount,
