@@ -11,6 +11,7 @@
 import { contextOf, type ReadmeInputs, type Section } from './context';
 import { introduction, network, topology } from './network';
 import { flows } from './flows';
+import { offices } from './offices';
 import { prerequisites } from './prerequisites';
 import { stacks } from './stacks';
 import { applying, regenerating, state } from './running';
@@ -20,7 +21,7 @@ export type { ReadmeInputs };
 
 export const README_FILE = 'README.md';
 
-const SECTIONS: readonly Section[] = [introduction, network, topology, flows, prerequisites, stacks, applying, state, addressPlan, regenerating];
+const SECTIONS: readonly Section[] = [introduction, network, topology, flows, offices, prerequisites, stacks, applying, state, addressPlan, regenerating];
 
 export function renderReadme(inputs: ReadmeInputs): string {
   const ctx = contextOf(inputs);
