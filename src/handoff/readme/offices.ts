@@ -23,11 +23,11 @@ export const offices: Section = ({ model }) => {
       '',
     );
     for (const region of withVpns) out.push(...regionLines(model, region));
-    out.push(
-      'A static-routes office learns nothing over BGP: configure its router with the same prefixes (and `0.0.0.0/0` only where listed above). ' +
-        'What arrives from an office for any other destination is dropped at the TGW.',
-      '',
-    );
+    const statics = withVpns.flatMap((r) => r.vpns.filter((v) => v.staticRoutesOnly).map((v) => code(v.name)));
+    if (statics.length > 0) {
+      out.push(`A static-routes office (${list(statics)}) learns nothing over BGP: configure its router with the same prefixes (and \`0.0.0.0/0\` only where listed above).`, '');
+    }
+    out.push('What arrives from an office for any other destination is dropped at the TGW.', '');
   }
   const dmzs = model.regions.flatMap((r) => r.dmzs.map((d) => ({ region: r, dmz: d })));
   if (dmzs.length > 0) {
