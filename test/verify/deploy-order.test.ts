@@ -27,7 +27,7 @@ beforeAll(() => {
 const failuresOf = (result: VerifyResult, rule: string) => result.deployOrder.rules.find((r) => r.id === rule)!.failures;
 
 /** Verifies a mutated copy and returns the failures of `rule`; the rest of the deploy order must still hold. */
-function mutate(base: Synthesized, rule: string, change: (stacks: Synthesized['stacks']) => void): string[] {
+function mutate(base: Synthesized, rule: string, change: (stacks: Synthesized['stacks']) => void): readonly string[] {
   const stacks = copy(base.stacks);
   change(stacks);
   const result = verifyStacks(stacks, base.intent);
