@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
 import type { Blueprint } from '../../src/blueprint/schema';
+import { applianceSecurityGroupRules } from '../../src/blueprint/rules/security-group-rules';
 import { modelOf, modelOfValue, REFERENCE, ROOT, resources, synthStacks, type SynthesizedStack } from './support';
 
 const MULTI_REGION = path.join(ROOT, 'examples', 'multi-region.blueprint.yaml');
@@ -131,5 +132,20 @@ describe('a region that does not inspect a peering (interRegion.inspection: once
       transit_gateway_route_table_id: '${aws_ec2_transit_gateway_route_table.peering_route_table_us_east_1.id}',
     });
     expect(propagations.eu_west_1_peer_egress).toBeUndefined();
+  });
+});
+
+describe('the security group rule count that validation checks against the quota', () => {
+  it.each([
+    ['reference', 'acme-eu-west-2-egress', 'eu-west-2', 'cloudguard'],
+    ['multi-region', 'globex-eu-west-1-egress', 'eu-west-1', 'vmseries'],
+    ['multi-region', 'globex-us-east-1-egress', 'us-east-1', 'fortigate'],
+  ])('%s %s: the appliance security group of %s/%s holds the inbound and outbound rules security-group-rules counts', (which, stackName, region, fleet) => {
+    const stacks = which === 'reference' ? reference : multi;
+    const bp = readBlueprintFile(which === 'reference' ? REFERENCE : MULTI_REGION).value as Blueprint;
+    const expected = applianceSecurityGroupRules(bp.regions[region].fleets[fleet], bp.regions[region].availabilityZones.length);
+    const group = `\${aws_security_group.fleet_${fleet}_security_group.id}`;
+    const count = (type: string) => (Object.values(resources(stacks[stackName], type)) as any[]).filter((r) => r.security_group_id === group).length;
+    expect({ inbound: count('aws_vpc_security_group_ingress_rule'), outbound: count('aws_vpc_security_group_egress_rule') }).toEqual(expected);
   });
 });

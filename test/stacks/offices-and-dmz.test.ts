@@ -124,3 +124,25 @@ describe('the DMZ S3 gateway endpoint admits the blueprint\'s accounts and the b
     expect(resources(changed['acme-eu-west-2-dmz-partner-dmz'], 'aws_vpc_endpoint').s3_endpoint).toBeUndefined();
   });
 });
+
+describe('onprem past the 1,000 routes a VPN connection is advertised', () => {
+  it('carries the internal ranges instead of one route per VPC, and the peering adds none to the egress VPC', () => {
+    const bp = reference();
+    const second = JSON.parse(JSON.stringify(bp.regions['eu-west-2'])) as Blueprint['regions'][string];
+    second.availabilityZones = ['use1-az1', 'use1-az2', 'use1-az4'];
+    second.transitGateway.amazonSideAsn = 64530;
+    second.egress.cidr = '10.199.0.0/20';
+    second.dmzs = { 'us-dmz': { account: 'network', cidr: '10.198.0.0/20', fleet: 'cloudguard' } };
+    second.spokes = { 'us-app': { account: 'production', cidr: '10.110.0.0/16' } };
+    // 995 office prefixes in us-east-1: eu-west-2's offices would learn 6 + 3 + 995 routes
+    second.vpnConnections = { 'nyc-office': { customerGatewayIp: '198.51.100.7', bgpAsn: 65020, cidrs: Array.from({ length: 995 }, (_, i) => `172.${16 + (i >> 8)}.${i % 256}.0/24`) } };
+    bp.regions['us-east-1'] = second;
+    const stacks = synthStacks(modelOfValue(bp));
+    expect(tgwRoutes(stacks['acme-eu-west-2-egress']).filter((r) => r.startsWith('onprem '))).toEqual(['onprem 10.0.0.0/8', 'onprem 172.16.0.0/12', 'onprem 192.168.0.0/16']);
+    const peering = Object.keys(resources(stacks['acme-peering-eu-west-2-us-east-1'], 'aws_ec2_transit_gateway_route'));
+    expect(peering.filter((n) => n.startsWith('eu_west_2_onprem_to_'))).toEqual([]);
+    // us-east-1 (3 + 6 routes) is not summarised: it learns its own and eu-west-2's VPCs one by one
+    expect(peering.filter((n) => n.startsWith('us_east_1_onprem_to_'))).toHaveLength(6);
+    expect(tgwRoutes(stacks['acme-us-east-1-egress']).filter((r) => r.startsWith('onprem '))).toEqual(['onprem 10.110.0.0/16', 'onprem 10.198.0.0/20', 'onprem 10.199.0.0/20']);
+  });
+});
