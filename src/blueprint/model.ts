@@ -6,7 +6,9 @@
 import { planVpc, type Tier, type VpcRole } from './address-plan';
 import { classifyAz, type AzKind } from './regions';
 import type { Blueprint, FleetSpec, HealthCheckSpec, InitialPolicy, LicensingModel, ScalingMetric, Vendor } from './schema';
-import { VENDOR_PROFILES } from './vendors';
+import { fleetManagementPorts, VENDOR_PROFILES } from './vendors';
+import { interRegionOf } from './peerings';
+import { regionRoutePlan, type OnpremPlan } from './tgw-routes';
 import { effectiveInternalCidrs, regionAzSlots, regionsOf } from './walk';
 
 export interface AccountModel {
@@ -42,6 +44,11 @@ export interface VpcModel {
   readonly fleet?: string;
   readonly shareWith: readonly string[];
   readonly subnets: readonly SubnetModel[];
+  /**
+   * DMZs: the S3 gateway endpoint of the app subnets, with the buckets outside the
+   * blueprint's accounts it also admits; absent when the blueprint drops it.
+   */
+  readonly s3Endpoint?: { readonly buckets: readonly string[] };
 }
 
 export interface FleetModel {
@@ -111,6 +118,8 @@ export interface RegionModel {
   readonly vpns: readonly VpnModel[];
   readonly eastWest: boolean;
   readonly internalCidrs: readonly string[];
+  /** What the TGW table `onprem` routes to the egress attachment, and so what the offices learn (tgw-routes.ts). */
+  readonly onprem: OnpremPlan;
 }
 
 export type StateModel =
@@ -154,18 +163,6 @@ export function buildModel(bp: Blueprint): NetworkModel {
   };
 }
 
-function interRegionOf(bp: Blueprint): NetworkModel['interRegion'] {
-  const inspection = bp.interRegion?.inspection ?? 'every-region';
-  const codes = Object.keys(bp.regions).sort();
-  const pairs = bp.interRegion?.peerings
-    ? bp.interRegion.peerings.map((p) => [...p].sort() as [string, string])
-    : codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b] as [string, string]));
-  const peerings = pairs
-    .sort((x, y) => x.join(' ').localeCompare(y.join(' ')))
-    .map(([requester, accepter]) => ({ requester, accepter, inspectedBy: inspection === 'once' ? [requester] : [requester, accepter] }));
-  return { inspection, peerings };
-}
-
 /** The peerings of one region, each with the region at the other end. */
 export function peeringsOf(model: NetworkModel, region: string): { peering: PeeringModel; peer: string }[] {
   return model.interRegion.peerings
@@ -180,7 +177,7 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
     return { index, value, kind, label: kind === 'id' ? value.slice(value.lastIndexOf('-') + 1) : value.slice(code.length) };
   });
   const azSlots = regionAzSlots(spec, code);
-  const vpc = (role: VpcRole, name: string, account: string, cidr: string, fleet?: string, shareWith: readonly string[] = []): VpcModel => {
+  const vpc = (role: VpcRole, name: string, account: string, cidr: string, fleet?: string, shareWith: readonly string[] = [], extra: Partial<VpcModel> = {}): VpcModel => {
     const planned = planVpc(cidr, role, azs.length, azSlots);
     if (!planned.ok) throw new Error(`internal: ${cidr} passed validation but cannot be planned: ${planned.reason}`);
     return {
@@ -191,10 +188,13 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
       ...(fleet ? { fleet } : {}),
       shareWith: [...shareWith],
       subnets: planned.plan.subnets.map((s) => ({ tier: s.tier, az: azs[s.azIndex], cidr: s.cidr })),
+      ...extra,
     };
   };
   const egress = vpc('egress', 'egress', spec.egress.account, spec.egress.cidr, spec.egress.fleet);
-  const dmzs = Object.entries(spec.dmzs ?? {}).map(([name, d]) => vpc('dmz', name, d.account, d.cidr, d.fleet, d.shareWith));
+  const dmzs = Object.entries(spec.dmzs ?? {}).map(([name, d]) =>
+    vpc('dmz', name, d.account, d.cidr, d.fleet, d.shareWith, d.s3Endpoint?.enabled === false ? {} : { s3Endpoint: { buckets: [...(d.s3Endpoint?.buckets ?? [])] } }),
+  );
   const spokes = Object.entries(spec.spokes ?? {}).map(([name, s]) => vpc('spoke', name, s.account, s.cidr));
   const fleets: FleetModel[] = Object.entries(spec.fleets).map(([name, f]) => {
     const profile = VENDOR_PROFILES[f.vendor];
@@ -211,8 +211,7 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
       healthCheck: f.healthCheck ? { ...f.healthCheck } : { ...profile.healthCheck },
       crossZone: f.crossZone ?? true,
       managementCidrs: [...(f.managementCidrs ?? [])],
-      // FortiManager reaches its FortiGates on FGFM, TCP 541.
-      managementPorts: management?.kind === 'fortiManager' ? [...profile.managementPorts, 541] : profile.managementPorts,
+      managementPorts: fleetManagementPorts(f.vendor, management?.kind === 'fortiManager'),
       healthCheckGracePeriod: f.healthCheckGracePeriod ?? profile.healthCheckGracePeriod,
       ...(f.bootstrapSecret ? { bootstrapSecret: f.bootstrapSecret } : {}),
       ...(f.bootstrapBucket ? { bootstrapBucket: f.bootstrapBucket } : {}),
@@ -249,6 +248,7 @@ function buildRegion(bp: Blueprint, code: string): RegionModel {
     })),
     eastWest: spec.inspection?.eastWest ?? true,
     internalCidrs: effectiveInternalCidrs(bp, code),
+    onprem: regionRoutePlan(bp, code).onprem,
   };
 }
 

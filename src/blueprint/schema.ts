@@ -37,7 +37,7 @@ function defineSchemas(object: typeof z.strictObject) {
       roleArn: z
         .string()
         .optional()
-        .describe('IAM role the provider assumes in this account; absent = the caller\'s own credentials.'),
+        .describe('IAM role the provider assumes in this account; absent = the caller\'s own credentials, so at most one account of a blueprint may go without a role (one set of credentials runs the whole deployment).'),
       external: z
         .boolean()
         .optional()
@@ -156,10 +156,23 @@ function defineSchemas(object: typeof z.strictObject) {
   const egress = object({ ...vpcCommon, fleet: name().describe('The fleet that inspects egress and east-west traffic.') })
     .describe('The central egress and inspection VPC of the region.');
 
+  const s3Endpoint = object({
+      enabled: z
+        .boolean()
+        .optional()
+        .describe('Default true: an S3 gateway endpoint serves the app subnets. false: no endpoint; S3 traffic then leaves through the hub like any other.'),
+      buckets: z
+        .array(z.string())
+        .optional()
+        .describe('More buckets, outside the blueprint\'s accounts, that instances may read (s3:GetObject, s3:ListBucket) through the endpoint, e.g. a vendor\'s package repository. The endpoint admits only the blueprint\'s own accounts as principals and bucket owners, plus the AWS-owned buckets instances need (Amazon Linux repositories, SSM Agent and Patch Manager, CloudWatch agent, ECR image layers).'),
+    })
+    .describe('The DMZ\'s S3 gateway endpoint and what its policy admits.');
+
   const dmz = object({
       ...vpcCommon,
       fleet: name().describe('The fleet whose endpoint service inspects this DMZ.'),
       shareWith: z.array(name()).optional().describe('Accounts that get the public and app subnets through RAM.'),
+      s3Endpoint: s3Endpoint.optional(),
     })
     .describe('An internet-facing ingress VPC inspected at the IGW edge.');
 
@@ -201,6 +214,10 @@ function defineSchemas(object: typeof z.strictObject) {
         .optional()
         .describe('Default: the RFC 1918 supernets and every VPC CIDR of the blueprint outside them.'),
       vpnConnections: named(vpn).optional(),
+      officeInternetThroughAws: z
+        .boolean()
+        .optional()
+        .describe('Default false: the offices (every VPN of the region shares the TGW route table `onprem`) learn over BGP a route for each VPC CIDR reachable from the region and nothing else, so their internet traffic stays local. true: `onprem` also routes 0.0.0.0/0 to the egress VPC, the offices learn a default route, and their internet traffic leaves through this region\'s appliances and NAT gateways.'),
     })
     .describe('One AWS region of the network.');
 
@@ -238,7 +255,7 @@ function defineSchemas(object: typeof z.strictObject) {
     })
     .describe('A gwlb-blueprint network: TGW hub, GWLB inspection fleets, DMZs, spokes and VPNs.');
 
-  return { blueprint, account, region, fleet, healthCheck, management, licensing, scaling, egress, dmz, spoke, vpn, state, interRegion };
+  return { blueprint, account, region, fleet, healthCheck, management, licensing, scaling, egress, dmz, spoke, vpn, state, interRegion, s3Endpoint };
 }
 
 const strict = defineSchemas(z.strictObject);
@@ -257,6 +274,7 @@ export type LicensingSpec = z.infer<typeof strict.licensing>;
 export type ScalingSpec = z.infer<typeof strict.scaling>;
 export type EgressSpec = z.infer<typeof strict.egress>;
 export type DmzSpec = z.infer<typeof strict.dmz>;
+export type S3EndpointSpec = z.infer<typeof strict.s3Endpoint>;
 export type SpokeSpec = z.infer<typeof strict.spoke>;
 export type VpnSpec = z.infer<typeof strict.vpn>;
 export type StateSpec = z.infer<typeof strict.state>;

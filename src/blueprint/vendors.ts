@@ -45,6 +45,17 @@ export interface VendorProfile {
   readonly management?: 'cme' | 'panorama' | 'fortiManager';
 }
 
+/**
+ * The TCP ports a fleet opens to its managementCidrs: the vendor's, plus FGFM
+ * (TCP 541), on which FortiManager reaches its FortiGates, when the fleet names one
+ * (Fortinet "FortiGate open ports", docs.fortinet.com/document/fortigate/7.4.0/
+ * administration-guide/... FortiManager FGFM 541).
+ */
+export function fleetManagementPorts(vendor: Vendor, fortiManager: boolean): readonly number[] {
+  const ports = VENDOR_PROFILES[vendor].managementPorts;
+  return vendor === 'fortinet' && fortiManager ? [...ports, 541] : ports;
+}
+
 /** GWLB carries 8500-byte packets plus GENEVE's header: data interfaces run at 9001 (DESIGN.md). */
 export const DATA_MTU = 9001;
 

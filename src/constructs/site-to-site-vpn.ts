@@ -1,5 +1,6 @@
 import type { VpnModel } from '../blueprint/model';
 import {
+  CloudwatchLogGroup,
   CustomerGateway,
   Ec2TransitGatewayRoute,
   Ec2TransitGatewayRouteTableAssociation,
@@ -9,6 +10,21 @@ import {
 import { Construct, type TerraformProvider } from '../cdk/core';
 import { cidrLabel } from './routing';
 import { nameTag } from './tags';
+import { terraformLiteral } from './terraform-literal';
+
+/**
+ * The largest ASN CreateCustomerGateway takes in BgpAsn; above it the ASN goes in
+ * BgpAsnExtended (2,147,483,648-4,294,967,295). The provider parses `bgp_asn` as a
+ * signed 32-bit number when it creates the gateway, so a private 4-byte ASN there
+ * plans cleanly and fails the apply (terraform-provider-aws #38738; docs.aws.amazon.com/
+ * AWSEC2/latest/APIReference/API_CreateCustomerGateway.html).
+ */
+export const MAX_BGP_ASN = 2_147_483_647;
+
+/** `bgp_asn` or `bgp_asn_extended`, whichever of the two ranges the ASN is in. */
+export function customerGatewayAsn(asn: number): { bgpAsn: string } | { bgpAsnExtended: string } {
+  return asn > MAX_BGP_ASN ? { bgpAsnExtended: String(asn) } : { bgpAsn: String(asn) };
+}
 
 export interface SiteToSiteVpnProps {
   /** The VPN's Name tag, e.g. `acme-eu-west-2-london-office`. */
@@ -20,6 +36,8 @@ export interface SiteToSiteVpnProps {
   /** Route tables that learn the office's prefixes (`inspection`). */
   readonly propagationRouteTableIds: Readonly<Record<string, string>>;
   readonly provider?: TerraformProvider;
+  /** @default 365, as the VPC flow logs. */
+  readonly logRetentionInDays?: number;
 }
 
 // IKEv2 only, AES-GCM/AES-256 with SHA-2 and DH groups 14+ (no SHA-1, no group 2):
@@ -36,25 +54,40 @@ const TUNNEL_CRYPTO = {
 
 /**
  * A site-to-site VPN from the TGW to an office: customer gateway, VPN connection
- * with both tunnels on modern crypto, its TGW attachment associated with the
- * `onprem` route table (so office traffic always goes through inspection) and
- * its routes propagated (BGP) or written (static) into the inspection table.
+ * with both tunnels on modern crypto and their IKE/IPsec activity logged to
+ * CloudWatch, its TGW attachment associated with the `onprem` route table (so
+ * office traffic always goes through inspection) and its routes propagated (BGP)
+ * or written (static) into the inspection table.
  */
 export class SiteToSiteVpn extends Construct {
   readonly connection: VpnConnection;
+  readonly logGroup: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: SiteToSiteVpnProps) {
     super(scope, id);
     const { provider, vpn } = props;
     const customerGateway = new CustomerGateway(this, 'customer_gateway', {
       provider,
-      bgpAsn: String(vpn.bgpAsn),
+      ...customerGatewayAsn(vpn.bgpAsn),
       ipAddress: vpn.customerGatewayIp,
       type: 'ipsec.1',
       tags: nameTag(props.name),
     });
-    const tunnel = (n: 1 | 2) =>
-      Object.fromEntries(Object.entries(TUNNEL_CRYPTO).map(([key, value]) => [`tunnel${n}${key}`, [...value]]));
+    // Tunnel logs (IKE negotiation, DPD, tunnel up/down) are what an office's network team
+    // needs when a tunnel flaps (docs.aws.amazon.com/vpn/latest/s2svpn/monitoring-logs.html).
+    // The /aws/vendedlogs/ prefix keeps the CloudWatch Logs resource policy that the VPN
+    // service writes for each log group from reaching its 5,120-character limit.
+    this.logGroup = new CloudwatchLogGroup(this, 'tunnel_logs', {
+      provider,
+      name: `/aws/vendedlogs/gwlb-blueprint/${terraformLiteral(props.name)}/vpn-tunnels`,
+      retentionInDays: props.logRetentionInDays ?? 365,
+      tags: nameTag(`${props.name}-vpn-tunnels`),
+    });
+    const logOptions = { cloudwatchLogOptions: { logEnabled: true, logGroupArn: this.logGroup.arn, logOutputFormat: 'json' } };
+    const tunnel = (n: 1 | 2) => ({
+      ...Object.fromEntries(Object.entries(TUNNEL_CRYPTO).map(([key, value]) => [`tunnel${n}${key}`, [...value]])),
+      [`tunnel${n}LogOptions`]: logOptions,
+    });
     this.connection = new VpnConnection(this, 'connection', {
       provider,
       customerGatewayId: customerGateway.id,

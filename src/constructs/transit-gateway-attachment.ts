@@ -12,6 +12,11 @@ export interface TransitGatewayAttachmentProps {
   readonly vpcId: string;
   /** The VPC's `tgw` tier subnets, one per AZ. */
   readonly subnetIds: readonly string[];
+  /**
+   * In an account that accepts the TGW's RAM share by invitation, an ID that
+   * carries that acceptance (HubStack.transitGatewayIdFor): the TGW is invisible
+   * to the account until then, and creating the attachment fails.
+   */
   readonly transitGatewayId: string;
   /**
    * Keep both directions of a flow on one AZ's path through the VPC. Required on
@@ -36,8 +41,19 @@ export interface TransitGatewayAttachmentProps {
  */
 export class TransitGatewayAttachment extends Construct {
   readonly attachment: Ec2TransitGatewayVpcAttachment;
+  /** The TGW owner's acceptance, when the VPC is in another account. */
+  readonly accepter?: Ec2TransitGatewayVpcAttachmentAccepter;
   /** The attachment ID as seen from the TGW account (after acceptance). */
   readonly attachmentId: string;
+  /**
+   * The TGW ID for the VPC's own routes: read off the acceptance when there is
+   * one. A cross-account attachment is `pendingAcceptance` until the TGW owner
+   * accepts it, and a route to the TGW created before that fails with
+   * InvalidTransitGatewayID.NotFound (terraform-provider-aws #10025, #14228;
+   * terraform-aws-modules/terraform-aws-transit-gateway PR #144): reading the ID
+   * off the attachment alone lets Terraform create the route in between.
+   */
+  readonly transitGatewayIdForRoutes: string;
 
   constructor(scope: Construct, id: string, props: TransitGatewayAttachmentProps) {
     super(scope, id);
@@ -62,9 +78,12 @@ export class TransitGatewayAttachment extends Construct {
         transitGatewayDefaultRouteTablePropagation: false,
         tags: nameTag(props.name),
       });
+      this.accepter = accepter;
       this.attachmentId = accepter.id;
+      this.transitGatewayIdForRoutes = accepter.transitGatewayId;
     } else {
       this.attachmentId = this.attachment.id;
+      this.transitGatewayIdForRoutes = this.attachment.transitGatewayId;
     }
     new Ec2TransitGatewayRouteTableAssociation(this, 'association', {
       provider: tgwProvider,

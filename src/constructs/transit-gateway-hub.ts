@@ -2,9 +2,15 @@ import { Ec2TransitGateway, Ec2TransitGatewayRouteTable, RamPrincipalAssociation
 import { Construct, type TerraformProvider } from '../cdk/core';
 import { nameTag } from './tags';
 
-/** The three TGW route tables of DESIGN.md: what spokes/DMZs, VPNs and the egress VPC each see. */
-export const TGW_ROUTE_TABLES = ['spokes', 'onprem', 'inspection'] as const;
+/**
+ * The TGW route tables of DESIGN.md: what spokes, DMZs, VPNs and the egress VPC
+ * each see. `dmzs` exists only in a region with DMZs: they get a table of their
+ * own (0.0.0.0/0 to inspection, nothing else) so that DMZ ↔ spoke traffic is
+ * inspected even where spokes reach each other directly.
+ */
+export const TGW_ROUTE_TABLES = ['spokes', 'dmzs', 'onprem', 'inspection'] as const;
 export type TgwRouteTableName = (typeof TGW_ROUTE_TABLES)[number];
+export type TgwRouteTables = Readonly<Record<Exclude<TgwRouteTableName, 'dmzs'>, Ec2TransitGatewayRouteTable>> & { readonly dmzs?: Ec2TransitGatewayRouteTable };
 
 export interface TransitGatewayHubProps {
   /** Name tag prefix, e.g. `acme-eu-west-2`. */
@@ -14,6 +20,8 @@ export interface TransitGatewayHubProps {
   readonly shareWith: readonly { readonly name: string; readonly id: string }[];
   /** Whether any of those accounts is outside the TGW owner's AWS Organization. @default false */
   readonly allowExternalPrincipals?: boolean;
+  /** Whether the region has DMZs, which get the `dmzs` table. @default false */
+  readonly dmzTable?: boolean;
   readonly provider?: TerraformProvider;
 }
 
@@ -25,7 +33,7 @@ export interface TransitGatewayHubProps {
  */
 export class TransitGatewayHub extends Construct {
   readonly transitGateway: Ec2TransitGateway;
-  readonly routeTables: Readonly<Record<TgwRouteTableName, Ec2TransitGatewayRouteTable>>;
+  readonly routeTables: TgwRouteTables;
   readonly resourceShare?: RamResourceShare;
   /** The share's principal association of each account, by account name. */
   readonly sharedWith: ReadonlyMap<string, RamPrincipalAssociation>;
@@ -45,7 +53,7 @@ export class TransitGatewayHub extends Construct {
       tags: nameTag(`${name}-tgw`),
     });
     const tables = {} as Record<TgwRouteTableName, Ec2TransitGatewayRouteTable>;
-    for (const table of TGW_ROUTE_TABLES) {
+    for (const table of TGW_ROUTE_TABLES.filter((t) => t !== 'dmzs' || props.dmzTable)) {
       tables[table] = new Ec2TransitGatewayRouteTable(this, `route_table_${table}`, {
         provider,
         transitGatewayId: this.transitGateway.id,

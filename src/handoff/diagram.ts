@@ -155,7 +155,7 @@ export function renderMermaid(model: NetworkModel): string {
 }
 
 interface RegionIds {
-  readonly rt: Readonly<Record<'spokes' | 'onprem' | 'inspection', string>>;
+  readonly rt: Readonly<Record<'spokes' | 'dmzs' | 'onprem' | 'inspection', string>>;
   readonly egressAttachment: string;
   readonly egressEndpoints: string;
   readonly fleetGwlb: (fleet: string) => string;
@@ -165,7 +165,7 @@ function drawRegion(w: Writer, model: NetworkModel, region: RegionModel): void {
   const r = region.code;
   const id = (...parts: string[]) => mermaidId(r, ...parts);
   const ids: RegionIds = {
-    rt: { spokes: id('tgw', 'rt', 'spokes'), onprem: id('tgw', 'rt', 'onprem'), inspection: id('tgw', 'rt', 'inspection') },
+    rt: { spokes: id('tgw', 'rt', 'spokes'), dmzs: id('tgw', 'rt', 'dmzs'), onprem: id('tgw', 'rt', 'onprem'), inspection: id('tgw', 'rt', 'inspection') },
     egressAttachment: id('egress', 'attachment'),
     egressEndpoints: id('egress', 'gwlbe'),
     fleetGwlb: (fleet) => id('fleet', fleet, 'gwlb'),
@@ -212,11 +212,12 @@ type IdOf = (...parts: string[]) => string;
 
 function drawTransitGateway(w: Writer, model: NetworkModel, region: RegionModel, ids: RegionIds, id: IdOf): void {
   w.subgraph(id('tgw'), label(`Transit Gateway · ASN ${region.transitGateway.amazonSideAsn}`), SUBGRAPH_STYLES.tgw, () => {
-    const direct = region.eastWest ? '' : 'spokes ↔ DMZs direct (east-west not inspected)';
+    const direct = region.eastWest ? '' : 'spokes ↔ spokes direct (east-west not inspected)';
     w.node(ids.rt.inspection, label('route table inspection', 'egress associates', 'routes back to every attachment'), 'tgw', 'round');
-    if (region.vpns.length > 0) w.node(ids.rt.onprem, label('route table onprem', 'VPNs associate', '0.0.0.0/0 → egress'), 'tgw', 'round');
+    if (region.vpns.length > 0) w.node(ids.rt.onprem, label('route table onprem', 'VPNs associate', `VPC CIDRs${region.onprem.internet ? ' and 0.0.0.0/0' : ''} → egress`), 'tgw', 'round');
     else w.node(ids.rt.onprem, label('route table onprem', 'no VPNs yet'), 'tgw', 'round');
-    w.node(ids.rt.spokes, label('route table spokes', 'spokes + DMZs associate', '0.0.0.0/0 → egress', direct), 'tgw', 'round');
+    w.node(ids.rt.spokes, label('route table spokes', 'spokes associate', '0.0.0.0/0 → egress', direct), 'tgw', 'round');
+    if (region.dmzs.length > 0) w.node(ids.rt.dmzs, label('route table dmzs', 'DMZs associate', '0.0.0.0/0 → egress'), 'tgw', 'round');
     const peers = peeringsOf(model, region.code);
     if (peers.length > 0) {
       const inspects = peers.filter((p) => p.peering.inspectedBy.includes(region.code)).map((p) => p.peer);
@@ -235,6 +236,7 @@ function drawTransitGateway(w: Writer, model: NetworkModel, region: RegionModel,
   });
   if (peeringsOf(model, region.code).some((p) => p.peering.inspectedBy.includes(region.code))) w.edge(id('tgw', 'rt', 'peer'), ids.egressAttachment, 'inspected');
   w.edge(ids.rt.spokes, ids.egressAttachment, 'inspected');
+  if (region.dmzs.length > 0) w.edge(ids.rt.dmzs, ids.egressAttachment, 'inspected');
   if (region.vpns.length > 0) w.edge(ids.rt.onprem, ids.egressAttachment, 'inspected');
 }
 
@@ -281,7 +283,7 @@ function drawDmz(w: Writer, region: RegionModel, vpc: VpcModel, ids: RegionIds, 
   w.edge(igw, gwlbe, 'inspected');
   w.edge(gwlbe, ids.fleetGwlb(vpc.fleet!), 'geneve');
   w.edge(gwlbe, subnets, 'inspected');
-  w.edge(subnets, ids.rt.spokes, 'inspected');
+  w.edge(subnets, ids.rt.dmzs, 'inspected');
 }
 
 function drawSpoke(w: Writer, vpc: VpcModel, ids: RegionIds, id: IdOf): void {

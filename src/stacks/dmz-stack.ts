@@ -1,9 +1,11 @@
 import type { NetworkModel, RegionModel, VpcModel } from '../blueprint/model';
+import { s3EndpointPolicy } from '../blueprint/s3-endpoint-policy';
 import { RamPrincipalAssociation, RamResourceAssociation, RamResourceShare, RouteTable, RouteTableAssociation, VpcEndpoint } from '../cdk/aws';
-import { TerraformOutput, type Construct } from '../cdk/core';
+import { Fn, TerraformOutput, type Construct } from '../cdk/core';
 import { GatewayLoadBalancerEndpoints } from '../constructs/gateway-load-balancer-endpoints';
 import { addRoute } from '../constructs/routing';
 import { nameTag } from '../constructs/tags';
+import { terraformLiteral } from '../constructs/terraform-literal';
 import { TieredVpc } from '../constructs/tiered-vpc';
 import type { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
 import type { EgressStack } from './egress-stack';
@@ -11,7 +13,7 @@ import type { HubStack } from './hub-stack';
 import { vpcStackName } from './names';
 import { NetworkStack } from './network-stack';
 import { vpcOutputs } from './outputs';
-import { attachToSpokesTable } from './spokes-table-attachment';
+import { attachVpc } from './vpc-attachment';
 
 export interface DmzStackProps {
   readonly model: NetworkModel;
@@ -23,7 +25,8 @@ export interface DmzStackProps {
 
 /**
  * An internet-facing DMZ inspected at its edge: the IGW's edge route table sends
- * traffic for each public subnet to that AZ's GWLB endpoint of the DMZ's fleet,
+ * traffic for each public and app subnet to that AZ's GWLB endpoint of the DMZ's
+ * fleet (an app instance given a public address is never reached uninspected),
  * and the public subnets answer through the same endpoint (DESIGN.md, rows "DMZ").
  */
 export class DmzStack extends NetworkStack {
@@ -43,16 +46,17 @@ export class DmzStack extends NetworkStack {
       serviceName: egress.fleets.get(dmz.fleet!)!.endpointService.serviceName,
     });
 
-    const attachment = (this.attachment = attachToSpokesTable(this, name, vpc, hub, region));
+    const attachment = (this.attachment = attachVpc(this, name, vpc, dmz, hub, region));
 
     // Ingress: the IGW hands traffic for a public subnet to that AZ's endpoint, never straight in.
     const edge = new RouteTable(this, 'edge_route_table', { vpcId: vpc.vpc.id, tags: nameTag(`${name}-igw-edge`) });
     new RouteTableAssociation(this, 'edge_route_table_association', { gatewayId: igw.id, routeTableId: edge.id });
-    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
+    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.transitGatewayIdForRoutes } as const;
     for (const az of region.azs) {
       const toEndpoint = { kind: 'gwlb-endpoint', vpcEndpointId: endpoints.endpointIdIn(az) } as const;
       const publicSubnet = vpc.subnet('public', az);
       addRoute(this, `edge_route_public_${az.label}`, edge, publicSubnet.cidr, toEndpoint);
+      addRoute(this, `edge_route_app_${az.label}`, edge, vpc.subnet('app', az).cidr, toEndpoint);
       vpc.route(vpc.subnet('gwlbe', az), '0.0.0.0/0', { kind: 'internet-gateway', gatewayId: igw.id });
       vpc.route(publicSubnet, '0.0.0.0/0', toEndpoint);
       vpc.routeInternal(publicSubnet, region.internalCidrs, toTgw);
@@ -61,14 +65,26 @@ export class DmzStack extends NetworkStack {
       vpc.route(app, '0.0.0.0/0', toTgw);
     }
 
-    // S3 without a trip through NAT and the appliances (package mirrors, logs, backups).
-    new VpcEndpoint(this, 's3_endpoint', {
-      vpcId: vpc.vpc.id,
-      serviceName: `com.amazonaws.${region.code}.s3`,
-      vpcEndpointType: 'Gateway',
-      routeTableIds: vpc.tier('app').map((s) => s.routeTable.id),
-      tags: nameTag(`${name}-s3`),
-    });
+    // S3 without a trip through NAT and the appliances (package repositories, logs, backups),
+    // limited to the blueprint's own accounts and the AWS-owned buckets instances need: the
+    // default policy would let a DMZ instance copy data into any bucket in the world.
+    // The accounts come from the hub, so that adding one changes no DMZ stack (DESIGN.md, "Stability contract").
+    if (dmz.s3Endpoint) {
+      const policy = s3EndpointPolicy({
+        partition: this.partition,
+        region: region.code,
+        accountIds: hub.accountIdsFor(this),
+        buckets: dmz.s3Endpoint.buckets.map(terraformLiteral),
+      });
+      new VpcEndpoint(this, 's3_endpoint', {
+        vpcId: vpc.vpc.id,
+        serviceName: `com.amazonaws.${region.code}.s3`,
+        vpcEndpointType: 'Gateway',
+        routeTableIds: vpc.tier('app').map((s) => s.routeTable.id),
+        policy: Fn.jsonencode(policy),
+        tags: nameTag(`${name}-s3`),
+      });
+    }
 
     if (dmz.shareWith.length > 0) this.shareSubnets(name, vpc, dmz);
 

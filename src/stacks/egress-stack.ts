@@ -3,6 +3,7 @@ import { TerraformOutput, type Construct } from '../cdk/core';
 import { ApplianceFleet } from '../constructs/appliance-fleet';
 import { GatewayLoadBalancerEndpoints } from '../constructs/gateway-load-balancer-endpoints';
 import { NatGateways } from '../constructs/nat-gateways';
+import { cidrLabel } from '../constructs/routing';
 import { TieredVpc } from '../constructs/tiered-vpc';
 import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
 import { Ec2TransitGatewayRoute } from '../cdk/aws';
@@ -80,24 +81,30 @@ export class EgressStack extends NetworkStack {
       name,
       vpcId: this.vpc.vpc.id,
       subnetIds: this.vpc.subnetIds('tgw'),
-      transitGatewayId: hub.hub.transitGateway.id,
+      transitGatewayId: hub.transitGatewayIdFor(this, egress.account),
       applianceModeSupport: true,
       transitGatewayProvider: tgwProvider,
       associationRouteTableId: hub.hub.routeTables.inspection.id,
       propagationRouteTableIds: {},
     }));
-    // Everything that leaves a spoke, a DMZ or an office goes to inspection first.
-    for (const table of ['spokes', 'onprem'] as const) {
-      new Ec2TransitGatewayRoute(this, `tgw_route_${table}_default`, {
+    // Everything that leaves a spoke or a DMZ goes to inspection first; so does what an office
+    // sends to AWS. The offices learn the `onprem` routes over BGP, so that table holds the VPC
+    // CIDRs (or their summary) and a default route only when the blueprint sends the offices'
+    // internet traffic through AWS (tgw-routes.ts).
+    const tables = hub.hub.routeTables;
+    const tgwRoute = (id: string, tableId: string, destination: string) =>
+      new Ec2TransitGatewayRoute(this, id, {
         provider: tgwProvider,
-        destinationCidrBlock: '0.0.0.0/0',
+        destinationCidrBlock: destination,
         transitGatewayAttachmentId: attachment.attachmentId,
-        transitGatewayRouteTableId: hub.hub.routeTables[table].id,
+        transitGatewayRouteTableId: tableId,
       });
-    }
+    tgwRoute('tgw_route_spokes_default', tables.spokes.id, '0.0.0.0/0');
+    if (tables.dmzs) tgwRoute('tgw_route_dmzs_default', tables.dmzs.id, '0.0.0.0/0');
+    for (const cidr of region.onprem.toEgress) tgwRoute(`tgw_route_onprem_${cidrLabel(cidr)}`, tables.onprem.id, cidr);
 
-    // A VPC route to the TGW is valid only once the VPC is attached: read the ID off the attachment.
-    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
+    // A VPC route to the TGW is valid only once the VPC is attached (and the attachment accepted).
+    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.transitGatewayIdForRoutes } as const;
     for (const az of region.azs) {
       const toEndpoint = { kind: 'gwlb-endpoint', vpcEndpointId: endpoints.endpointIdIn(az) } as const;
       const toNat = { kind: 'nat-gateway', natGatewayId: nat.natGatewayIdIn(az) } as const;

@@ -11,6 +11,9 @@ export interface NetworkStackProps {
   readonly account: string;
 }
 
+/** The Terraform every stack requires (`terraform.required_version`). */
+export const REQUIRED_TERRAFORM = '>= 1.11';
+
 /** Where the local backend keeps state, relative to a stack's folder (`<out>/stacks/<stack>/`). */
 export const LOCAL_STATE_DIR = '../../state';
 
@@ -34,12 +37,16 @@ export class NetworkStack extends TerraformStack {
     this.region = props.region;
     this.account = props.account;
     this.partition = partitionOf(props.region.code);
+    // The S3 backend locks with `use_lockfile`, experimental in Terraform 1.10 and generally
+    // available from 1.11 (hashicorp/terraform #35661, 1.11.0 changelog); the proof and the
+    // hand-off are made with 1.11. An older Terraform stops at init instead of half-applying.
+    this.addOverride('terraform.required_version', REQUIRED_TERRAFORM);
     const state = props.model.state;
     // Backend settings are plain strings in Terraform JSON but templates in HCL, so no one
     // escape fits both; the state-backend rule admits no `$`, `%` or `{` in them instead.
     if (state.backend === 's3') {
       new S3Backend(this, { bucket: state.bucket, key: `${state.keyPrefix}/${id}.tfstate`, region: state.region, encrypt: true });
-      // Terraform >= 1.10 locks with a lock object beside the state; no DynamoDB table to manage.
+      // A lock object beside the state; no DynamoDB table to manage.
       this.addOverride('terraform.backend.s3.use_lockfile', true);
     } else {
       new LocalBackend(this, { path: `${LOCAL_STATE_DIR}/${id}.tfstate` });

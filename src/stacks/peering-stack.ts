@@ -76,11 +76,24 @@ export class PeeringStack extends NetworkStack {
       for (const cidr of remote) route(`${key}_inspection_to_${cidrLabel(cidr)}`, tables.inspection.id, cidr, side.attachmentId);
       if (inspects) {
         route(`${key}_peer_default`, side.routeTable.id, '0.0.0.0/0', self.egress.attachment.attachmentId);
+        // Offices learn the other region's prefixes too, and reach them through this region's
+        // appliances (unless `onprem` already carries them in the summary of the internal ranges).
+        if (!self.region.onprem.summarised) {
+          for (const cidr of remote) route(`${key}_onprem_to_${cidrLabel(cidr)}`, tables.onprem.id, cidr, self.egress.attachment.attachmentId);
+        }
       } else {
         for (const cidr of remote) {
           route(`${key}_spokes_to_${cidrLabel(cidr)}`, tables.spokes.id, cidr, side.attachmentId);
+          if (tables.dmzs) route(`${key}_dmzs_to_${cidrLabel(cidr)}`, tables.dmzs.id, cidr, side.attachmentId);
           route(`${key}_onprem_to_${cidrLabel(cidr)}`, tables.onprem.id, cidr, side.attachmentId);
         }
+        // The other region manages this region's appliances across the peering: what arrives for
+        // the egress VPC must find it (its fleets' management addresses are in the appliance subnets).
+        new Ec2TransitGatewayRouteTablePropagation(this, `${key}_peer_egress`, {
+          provider: side.provider,
+          transitGatewayAttachmentId: self.egress.attachment.attachmentId,
+          transitGatewayRouteTableId: side.routeTable.id,
+        });
         self.vpcAttachments.forEach((attachment) => {
           new Ec2TransitGatewayRouteTablePropagation(this, `${key}_peer_${attachment.node.scope!.node.id.replace(/[^A-Za-z0-9]/g, '_')}`, {
             provider: side.provider,

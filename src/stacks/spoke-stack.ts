@@ -6,7 +6,7 @@ import type { HubStack } from './hub-stack';
 import { vpcStackName } from './names';
 import { NetworkStack } from './network-stack';
 import { vpcOutputs } from './outputs';
-import { attachToSpokesTable } from './spokes-table-attachment';
+import { attachVpc } from './vpc-attachment';
 
 export interface SpokeStackProps {
   readonly model: NetworkModel;
@@ -28,8 +28,8 @@ export class SpokeStack extends NetworkStack {
     const { model, region, spoke, hub } = props;
     const name = vpcStackName(model, region, spoke);
     const vpc = new TieredVpc(this, 'vpc', { name, vpc: spoke, accountId: this.accountId(spoke.account) });
-    const attachment = (this.attachment = attachToSpokesTable(this, name, vpc, hub, region));
-    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.attachment.transitGatewayId } as const;
+    const attachment = (this.attachment = attachVpc(this, name, vpc, spoke, hub, region));
+    const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.transitGatewayIdForRoutes } as const;
     for (const subnet of vpc.tier('workload')) vpc.route(subnet, '0.0.0.0/0', toTgw);
 
     vpcOutputs(this, vpc, attachment);

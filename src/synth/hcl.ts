@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { REQUIRED_TERRAFORM } from '../stacks/network-stack';
 
 /** `provider = "aws.network"` → `provider = aws.network`; `depends_on = ["aws_x.y"]` → `depends_on = [aws_x.y]`; `ignore_changes = ["a"]` → `[a]`. */
 export function unquoteReferences(hcl: string): string {
@@ -103,10 +104,20 @@ export async function formatHcl(hcl: string): Promise<string> {
   return format(hcl);
 }
 
+/**
+ * cdktf 0.21 renders the plain settings of the `terraform` block by their index
+ * (`0 = "required_version"`: lib/hcl/render.js, renderTerraform, hands the list
+ * of their names to renderSimpleAttributes): written back from their values.
+ */
+export function restoreTerraformSettings(hcl: string, settings: Readonly<Record<string, string>>): string {
+  return hcl.replace(/^(\s*)\d+ = "([a-z_]+)"$/gm, (line, indent: string, name: string) => (name in settings ? `${indent}${name} = ${JSON.stringify(settings[name])}` : line));
+}
+
 /** Rewrites every stack's cdk.tf of a synthesized folder, in place. */
 export async function finishHclStacks(outdir: string, stacks: readonly string[]): Promise<void> {
   for (const stack of stacks) {
     const file = path.join(outdir, 'stacks', stack, 'cdk.tf');
-    writeFileSync(file, await formatHcl(unwrapInterpolations(unquoteReferences(readFileSync(file, 'utf8')))));
+    const hcl = restoreTerraformSettings(readFileSync(file, 'utf8'), { required_version: REQUIRED_TERRAFORM });
+    writeFileSync(file, await formatHcl(unwrapInterpolations(unquoteReferences(hcl))));
   }
 }

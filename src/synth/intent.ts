@@ -19,8 +19,9 @@ export function intentOf(model: NetworkModel): Intent {
       vpnPrefixes[vpnName(model, region, vpn)] = vpn.cidrs.length > 0 ? [...vpn.cidrs] : [representativeOnPremPrefix(region.internalCidrs, taken)];
     }
     regions[region.code] = {
-      // DESIGN.md: with eastWest=false the spokes table also learns spokes and DMZs directly.
-      flows: { ...INSPECT_EVERYTHING, 'spoke-spoke': region.eastWest ? 'inspect' : 'direct', 'dmz-spoke': region.eastWest ? 'inspect' : 'direct' },
+      // DESIGN.md: with eastWest=false the spokes table also learns the spokes directly; DMZs
+      // have a table of their own and are learned by no other, so DMZ ↔ spoke is always inspected.
+      flows: { ...INSPECT_EVERYTHING, 'spoke-spoke': region.eastWest ? 'inspect' : 'direct' },
       vpnPrefixes,
     };
   }

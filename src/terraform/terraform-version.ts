@@ -6,8 +6,8 @@
 import { run } from './command';
 import { excerpt } from './diagnostics';
 
-/** mock_provider and override_data in test files came with 1.7; the S3 backend's use_lockfile with 1.10. */
-export const MIN_TERRAFORM = [1, 10, 0] as const;
+/** mock_provider and override_data in test files came with 1.7; the stacks require 1.11 (REQUIRED_TERRAFORM: use_lockfile generally available). */
+export const MIN_TERRAFORM = [1, 11, 0] as const;
 
 export interface TerraformCheck {
   /** As `terraform version -json` reports it; undefined when it cannot be run or read. */

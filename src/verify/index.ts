@@ -4,6 +4,7 @@
  * It reads the Terraform JSON (and the intent file `synth` writes), never the blueprint.
  */
 import { checkControls, type ControlResult } from './controls';
+import { checkDeployOrder, type DeployOrderResult } from './deploy-order';
 import { checkFlows, type FlowResult } from './flows';
 import { readSynthFolder, type SynthFolder } from '../synth-folder';
 import { parseIntent, type Intent } from './intent';
@@ -14,6 +15,8 @@ export interface VerifyResult {
   readonly ok: boolean;
   readonly flows: readonly FlowResult[];
   readonly controls: readonly ControlResult[];
+  /** Whether every resource waits for what AWS needs to exist first (deploy-order.ts). */
+  readonly deployOrder: DeployOrderResult;
   readonly intentFound: boolean;
 }
 
@@ -43,5 +46,6 @@ export function verifyTerraform(set: TerraformSet, intent: Intent | undefined): 
   };
   const flows = checkFlows(graph, intent, display);
   const controls = checkControls(graph);
-  return { ok: flows.every((f) => f.ok) && controls.every((c) => c.ok), flows, controls, intentFound: intent !== undefined };
+  const deployOrder = checkDeployOrder(set);
+  return { ok: flows.every((f) => f.ok) && controls.every((c) => c.ok) && deployOrder.ok, flows, controls, deployOrder, intentFound: intent !== undefined };
 }

@@ -37,18 +37,33 @@ export function formatVerifyReport(result: VerifyResult): string {
     for (const failure of control.failures) lines.push(`        ${failure}`);
     for (const exception of control.exceptions) lines.push(`        exception ${exception}`);
   }
+  lines.push(...deployOrderLines(result));
   const failedFlows = result.flows.filter((f) => !f.ok).length;
   const failedControls = result.controls.filter((c) => !c.ok).length;
+  const failedOrder = result.deployOrder.rules.reduce((n, r) => n + r.failures.length, 0);
   lines.push(
     '',
     result.ok
-      ? `verified: ${result.flows.length} flows (each forward and return) and ${result.controls.length} controls pass${exceptionNote(result.controls)}`
-      : `NOT verified: ${failedFlows} flow${failedFlows === 1 ? '' : 's'} and ${failedControls} control${failedControls === 1 ? '' : 's'} fail`,
+      ? `verified: ${result.flows.length} flows (each forward and return) and ${result.controls.length} controls pass${exceptionNote(result.controls)}, and the deploy order holds`
+      : `NOT verified: ${failedFlows} flow${failedFlows === 1 ? '' : 's'} and ${failedControls} control${failedControls === 1 ? '' : 's'} fail` +
+          (failedOrder > 0 ? `, and ${failedOrder} resource${failedOrder === 1 ? ' does' : 's do'} not wait for what AWS needs first` : ''),
   );
   return lines.join('\n');
 }
 
+/** One line per deploy-order rule, its failures named below it. */
+function deployOrderLines(result: VerifyResult): string[] {
+  const lines = ['', 'Deploy order (each resource waits for what AWS needs first):'];
+  for (const rule of result.deployOrder.rules) {
+    lines.push(`  ${rule.failures.length === 0 ? 'pass' : 'FAIL'}  ${rule.title} (${rule.checked} checked)`);
+    for (const failure of rule.failures.slice(0, FAILURE_LIMIT)) lines.push(`        ${failure}`);
+    if (rule.failures.length > FAILURE_LIMIT) lines.push(`        … and ${rule.failures.length - FAILURE_LIMIT} more (--json lists every one)`);
+  }
+  return lines;
+}
+
 const ROW_LIMIT = 60;
+const FAILURE_LIMIT = 12;
 
 const CLASS_TITLES: Readonly<Record<FlowResult['flowClass'], string>> = {
   'spoke-internet': 'spoke → internet',
@@ -97,6 +112,7 @@ export function verifyResultJson(result: VerifyResult): unknown {
       return: { hops: f.reverse.hops, inspections: f.reverse.inspections },
     })),
     controls: result.controls,
+    deployOrder: result.deployOrder,
   };
 }
 

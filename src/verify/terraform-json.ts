@@ -19,6 +19,8 @@ export interface TerraformStackJson {
   readonly region?: string;
   /** The account each AWS provider may act in (`allowed_account_ids`), by alias (`default` for none). */
   readonly providerAccounts: Readonly<Record<string, string | undefined>>;
+  /** Stacks the manifest orders before this one; undefined when read without a manifest. */
+  readonly dependencies?: readonly string[];
 }
 
 /** A resource instance, identified across stacks as `<stack>/<type>.<name>`. */
@@ -91,7 +93,8 @@ export class TerraformSet {
     return parts.length >= 3 ? { stack, type: parts[0], name: parts[1], attribute: parts.slice(2).join('.') } : undefined;
   }
 
-  private producerOf(stack: string, dataName: string): string | undefined {
+  /** The stack whose state `data.terraform_remote_state.<dataName>` of `stack` reads. */
+  producerOf(stack: string, dataName: string): string | undefined {
     const config = this.stacks.get(stack)?.data.terraform_remote_state?.[dataName];
     if (!config) return undefined;
     const identity = backendIdentityOf(String(config.backend), config.config as Attributes | undefined);
@@ -109,7 +112,7 @@ function backendIdentityOf(backend: string, config: Attributes | undefined): str
 
 /** The Terraform of every stack of a synthesized folder, as Terraform would create it. */
 export function terraformSetOf(folder: SynthFolder): TerraformSet {
-  return new TerraformSet(folder.stacks.map((s) => stackFromConfig(s.name, s.config, s.file)));
+  return new TerraformSet(folder.stacks.map((s) => ({ ...stackFromConfig(s.name, s.config, s.file), dependencies: s.dependencies })));
 }
 
 /** A stack from its Terraform JSON alone (one file, as cdktf writes it). */

@@ -17,6 +17,11 @@ export function canonical(set: TerraformSet, ref: ResourceRef | undefined, depth
   const own = resourceKey(ref);
   const args = set.resource(own);
   const follow = (field: string) => (args ? canonical(set, set.resolve(ref.stack, args[field]), depth + 1) : undefined);
+  if (ref.type === 'aws_ec2_transit_gateway_vpc_attachment_accepter' && ref.attribute === 'transit_gateway_id') {
+    // A VPC route reads the TGW ID off the acceptance so that it waits for it: the accepted attachment's TGW.
+    const attachment = args ? set.resolve(ref.stack, args.transit_gateway_attachment_id) : undefined;
+    return attachment ? canonical(set, { ...attachment, attribute: 'transit_gateway_id' }, depth + 1) : undefined;
+  }
   if (ref.type === 'aws_ec2_transit_gateway_vpc_attachment_accepter' || ref.type === 'aws_ec2_transit_gateway_peering_attachment_accepter') {
     return ref.attribute === 'id' ? follow('transit_gateway_attachment_id') : own;
   }

@@ -136,7 +136,7 @@ move each stack's state into the bucket.`;
 function s3State(model: NetworkModel): string {
   if (model.state.backend !== 's3') return LOCAL_STATE;
   return `Each stack keeps its Terraform state in \`s3://${model.state.bucket}/${model.state.keyPrefix}/<stack>.tfstate\`
-(region ${model.state.region}), locked with an S3 lock file (Terraform 1.10 or later).
+(region ${model.state.region}), locked with an S3 lock file (Terraform 1.11 or later).
 Create the bucket before the first deploy, with versioning and encryption on;
 the state holds secrets in plain text (the VPN tunnels' pre-shared keys among them).`;
 }

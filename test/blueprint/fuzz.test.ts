@@ -154,6 +154,11 @@ const readdressedReference = fc
       const e = regionOf(bp, 'us-east-1');
       [e.egress, ...Object.values(e.dmzs!), ...Object.values(e.spokes!)].forEach((vpc, i) => (vpc.cidr = east[i]));
     }
+    // AZ names are valid only in a region that lives in one account (az-names-across-accounts).
+    if (azNames) {
+      for (const vpc of vpcs) vpc.account = 'network';
+      delete region.dmzs!['prod-dmz'].shareWith;
+    }
     return bp;
   });
 

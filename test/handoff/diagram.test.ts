@@ -175,7 +175,9 @@ describe('the diagram of the reference blueprint', () => {
       for (let i = 0; i + 1 < path.length; i++) expect(edge(p, path[i], path[i + 1]).style).toBe(INSPECTED);
       expect(p.nodes.get(id('dmz', dmz, 'igw'))).toBe('Internet gateway<br/>edge route table');
       expect(edge(p, id('dmz', dmz, 'gwlbe'), id('fleet', 'cloudguard', 'gwlb')).arrow).toBe('<-.->');
-      expect(edge(p, id('dmz', dmz, 'subnets'), id('tgw', 'rt', 'spokes')).style).toBe(INSPECTED);
+      // DMZs have a TGW table of their own, whose only route leads to inspection
+      expect(edge(p, id('dmz', dmz, 'subnets'), id('tgw', 'rt', 'dmzs')).style).toBe(INSPECTED);
+      expect(edge(p, id('tgw', 'rt', 'dmzs'), id('egress', 'attachment')).style).toBe(INSPECTED);
     }
   });
 
@@ -215,7 +217,7 @@ describe('the diagram of other networks', () => {
 
   it('says when east-west traffic is not inspected', () => {
     const p = parse(renderMermaid(modelOf(SINGLE_ACCOUNT_FILE)));
-    expect(p.nodes.get(mermaidId('us-east-1', 'tgw', 'rt', 'spokes'))).toContain('spokes ↔ DMZs direct (east-west not inspected)');
+    expect(p.nodes.get(mermaidId('us-east-1', 'tgw', 'rt', 'spokes'))).toContain('spokes ↔ spokes direct (east-west not inspected)');
     expect(p.nodes.get(mermaidId('us-east-1', 'vpn', 'lab-office'))).toContain('static 192.168.10.0/24');
   });
 });

@@ -135,7 +135,7 @@ describe('the README of the reference blueprint', () => {
 
   it('says which flows are inspected, and by which fleet', () => {
     const flows = section(readme, '## Inspected flows');
-    for (const title of ['spoke → internet', 'DMZ app → internet', 'internet → DMZ public subnets', 'spoke ↔ spoke', 'DMZ ↔ spoke', 'office (VPN) ↔ spoke']) {
+    for (const title of ['spoke → internet', 'DMZ app → internet', 'internet → DMZ public and app subnets', 'spoke ↔ spoke', 'DMZ ↔ spoke', 'office (VPN) ↔ spoke']) {
       expect(flows.split('\n')).toContainEqual(expect.stringMatching(new RegExp(`^\\| ${title.replace(/[()]/g, '\\$&')} \\| inspected by cloudguard \\|`)));
     }
     expect(flows).toContain('gwlb-blueprint verify');

@@ -60,21 +60,21 @@ describe('egress VPC (DESIGN.md rows "egress")', () => {
 });
 
 describe('TGW route tables (DESIGN.md rows "TGW")', () => {
-  it('spokes and onprem tables: 0.0.0.0/0 → the egress attachment, written from the egress stack in the TGW account', () => {
+  it('spokes and dmzs tables: 0.0.0.0/0 → the egress attachment; onprem: each VPC CIDR of the region, no default (written from the egress stack in the TGW account)', () => {
     const routes = resources(stacks['acme-eu-west-2-egress'], 'aws_ec2_transit_gateway_route');
-    expect(Object.keys(routes).sort()).toEqual(['tgw_route_onprem_default', 'tgw_route_spokes_default']);
-    for (const [name, table] of [['tgw_route_spokes_default', 'spokes'], ['tgw_route_onprem_default', 'onprem']]) {
-      expect(routes[name].destination_cidr_block).toBe('0.0.0.0/0');
-      expect(routes[name].transit_gateway_route_table_id).toMatch(new RegExp(`hub_route_table_${table}_id\\}$`));
+    const vpcCidrs = ['10.255.0.0/20', '10.254.0.0/20', '10.253.0.0/20', '10.10.0.0/16', '10.20.0.0/16', '10.30.0.0/16'];
+    const rows = (Object.values(routes) as any[]).map((r) => `${r.transit_gateway_route_table_id.replace(/.*hub_route_table_(\w+)_id\}$/, '$1')} ${r.destination_cidr_block}`);
+    expect(rows.sort()).toEqual(['spokes 0.0.0.0/0', 'dmzs 0.0.0.0/0', ...vpcCidrs.map((c) => `onprem ${c}`)].sort());
+    for (const route of Object.values(routes) as any[]) {
       // network owns the egress VPC and the TGW: no accepter, the attachment itself
-      expect(routes[name].transit_gateway_attachment_id).toBe('${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_attachment.id}');
+      expect(route.transit_gateway_attachment_id).toBe('${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_attachment.id}');
     }
   });
-  it('every spoke and DMZ associates with the spokes table and propagates into inspection only (east-west on)', () => {
+  it('every spoke associates with the spokes table, every DMZ with the dmzs table; both propagate into inspection only (east-west on)', () => {
     for (const name of ['spoke-prod-app', 'spoke-partner-app', 'spoke-internal-app', 'dmz-prod-dmz', 'dmz-partner-dmz']) {
       const stack = stacks[`acme-eu-west-2-${name}`];
       const association = Object.values(resources(stack, 'aws_ec2_transit_gateway_route_table_association')) as any[];
-      expect(association.map((a) => a.transit_gateway_route_table_id.replace(/.*hub_route_table_(\w+)_id\}$/, '$1'))).toEqual(['spokes']);
+      expect(association.map((a) => a.transit_gateway_route_table_id.replace(/.*hub_route_table_(\w+)_id\}$/, '$1'))).toEqual([name.startsWith('dmz-') ? 'dmzs' : 'spokes']);
       const propagations = Object.values(resources(stack, 'aws_ec2_transit_gateway_route_table_propagation')) as any[];
       expect(propagations.map((p) => p.transit_gateway_route_table_id.replace(/.*hub_route_table_(\w+)_id\}$/, '$1'))).toEqual(['inspection']);
     }
@@ -86,12 +86,12 @@ describe('TGW route tables (DESIGN.md rows "TGW")', () => {
     const propagation = Object.values(resources(hub, 'aws_ec2_transit_gateway_route_table_propagation')) as any[];
     expect(propagation.map((p) => p.transit_gateway_route_table_id)).toEqual(['${aws_ec2_transit_gateway_route_table.hub_route_table_inspection.id}']);
   });
-  it('with eastWest=false, spokes and DMZs also propagate into the spokes table', () => {
+  it('with eastWest=false, spokes also propagate into the spokes table; the DMZ still into inspection only', () => {
     const lab = synthStacks(modelOf(path.join(ROOT, 'examples', 'single-account.blueprint.json')));
-    for (const name of ['lab-us-east-1-spoke-apps', 'lab-us-east-1-spoke-data', 'lab-us-east-1-dmz-web']) {
-      const propagations = Object.values(resources(lab[name], 'aws_ec2_transit_gateway_route_table_propagation')) as any[];
-      expect(propagations.map((p) => p.transit_gateway_route_table_id.replace(/.*hub_route_table_(\w+)_id\}$/, '$1')).sort()).toEqual(['inspection', 'spokes']);
-    }
+    const tablesOf = (name: string) =>
+      (Object.values(resources(lab[name], 'aws_ec2_transit_gateway_route_table_propagation')) as any[]).map((p) => p.transit_gateway_route_table_id.replace(/.*hub_route_table_(\w+)(_id\}|\.id\})$/, '$1')).sort();
+    for (const name of ['lab-us-east-1-spoke-apps', 'lab-us-east-1-spoke-data']) expect(tablesOf(name)).toEqual(['inspection', 'spokes']);
+    expect(tablesOf('lab-us-east-1-dmz-web')).toEqual(['inspection']);
   });
   it('a static VPN writes its prefixes into the inspection table instead of propagating', () => {
     const hub = synthStacks(modelOf(path.join(ROOT, 'examples', 'single-account.blueprint.json')))['lab-us-east-1-hub'];
@@ -105,11 +105,11 @@ describe('TGW route tables (DESIGN.md rows "TGW")', () => {
 
 describe('DMZ VPC (DESIGN.md rows "DMZ")', () => {
   const dmz = () => stacks['acme-eu-west-2-dmz-prod-dmz'];
-  it('has an IGW edge route table, associated with the IGW, sending each public subnet to its AZ’s endpoint', () => {
+  it('has an IGW edge route table, associated with the IGW, sending each public and app subnet to its AZ’s endpoint', () => {
     const association = resources(dmz(), 'aws_route_table_association').edge_route_table_association;
     expect(association).toMatchObject({ gateway_id: '${aws_internet_gateway.vpc_igw.id}', route_table_id: '${aws_route_table.edge_route_table.id}' });
-    const publicCidrs = AZS.map((az) => resources(dmz(), 'aws_subnet')[`vpc_subnet_public_${az}`].cidr_block);
-    expect(table(dmz(), 'edge_route_table')).toEqual(AZS.map((az, i) => `${publicCidrs[i]} → aws_vpc_endpoint.gwlbe_endpoint_${az}`).sort());
+    const cidrOf = (tier: string, az: string) => resources(dmz(), 'aws_subnet')[`vpc_subnet_${tier}_${az}`].cidr_block;
+    expect(table(dmz(), 'edge_route_table')).toEqual(['public', 'app'].flatMap((tier) => AZS.map((az) => `${cidrOf(tier, az)} → aws_vpc_endpoint.gwlbe_endpoint_${az}`)).sort());
   });
   it.each(AZS)('gwlbe subnet %s: 0.0.0.0/0 → IGW', (az) => {
     expect(table(dmz(), `vpc_route_table_gwlbe_${az}`)).toEqual(['0.0.0.0/0 → aws_internet_gateway.vpc_igw']);
@@ -139,9 +139,9 @@ describe('spoke VPC (DESIGN.md row "spoke")', () => {
   it.each(AZS)('workload subnet %s: 0.0.0.0/0 → TGW, and nothing else', (az) => {
     expect(table(stacks['acme-eu-west-2-spoke-prod-app'], `vpc_route_table_workload_${az}`)).toEqual(['0.0.0.0/0 → tgw']);
   });
-  it('routes to the TGW only once attached: the target is read off its own attachment', () => {
+  it('routes to the TGW only once attached and accepted: the target is read off the acceptance of its own attachment', () => {
     const route = resources(stacks['acme-eu-west-2-spoke-prod-app'], 'aws_route').vpc_route_workload_az1_default;
-    expect(route.transit_gateway_id).toBe('${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_attachment.transit_gateway_id}');
+    expect(route.transit_gateway_id).toBe('${aws_ec2_transit_gateway_vpc_attachment_accepter.tgw_attachment_accepter.transit_gateway_id}');
   });
 });
 

@@ -8,13 +8,20 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
 import { validateBlueprint } from '../../src/blueprint/validate';
-import { unquoteReferences, unwrapInterpolations } from '../../src/synth/hcl';
+import { restoreTerraformSettings, unquoteReferences, unwrapInterpolations } from '../../src/synth/hcl';
 import { synthesizeVerifiedHcl } from '../../src/synth/verified-synthesis';
 
 describe('unquoteReferences', () => {
   it('unquotes provider references and depends_on entries, and nothing else', () => {
     const hcl = ['  provider = "aws.network"', '  name = "aws.network"', '  depends_on = [', '    "aws_internet_gateway.vpc_igw",', '    "data.aws_ami.x",', '  ]'].join('\n');
     expect(unquoteReferences(hcl)).toBe(['  provider = aws.network', '  name = "aws.network"', '  depends_on = [', '    aws_internet_gateway.vpc_igw,', '    data.aws_ami.x,', '  ]'].join('\n'));
+  });
+});
+
+describe('restoreTerraformSettings', () => {
+  it('writes back the terraform block settings cdktf renders by index, and leaves unknown ones', () => {
+    const hcl = ['terraform {', '  backend "local" {}', '  0 = "required_version"', '  1 = "experiments"', '}'].join('\n');
+    expect(restoreTerraformSettings(hcl, { required_version: '>= 1.11' })).toBe(['terraform {', '  backend "local" {}', '  required_version = ">= 1.11"', '  1 = "experiments"', '}'].join('\n'));
   });
 });
 
@@ -64,6 +71,10 @@ describe('synth --hcl of the reference blueprint', () => {
     const spoke = readFileSync(path.join(dir, 'stacks', 'acme-eu-west-2-spoke-prod-app', 'cdk.tf'), 'utf8');
     expect(spoke).toMatch(/^ {2}policy = jsonencode\(\{ "Version" = "2012-10-17", .*"Resource" = "\$\{aws_cloudwatch_log_group\.vpc_flow_logs_log_group\.arn\}:\*"/m);
     expect(spoke).not.toMatch(/"\{\\"Version/);
+  });
+
+  it('requires Terraform 1.11 in every stack, as the JSON does', () => {
+    for (const stack of stacks) expect(readFileSync(path.join(dir, 'stacks', stack, 'cdk.tf'), 'utf8')).toMatch(/^ {2}required_version = ">= 1\.11"$/m);
   });
 
   it('has no quoted provider reference and no interpolation-only string', () => {

@@ -82,23 +82,28 @@ describe('stability when the blueprint changes', () => {
     before = synthFiles(reference());
   });
 
-  it('adding a spoke in an existing account adds its stack and changes no other stack', () => {
+  it('adding a spoke in an existing account adds its stack and changes the egress stack only by the offices\' route to it', () => {
     const bp = reference();
     bp.regions['eu-west-2'].spokes!['billing'] = { account: 'production', cidr: '10.40.0.0/16' };
     const after = synthFiles(bp);
-    const stacks = Object.keys(before).filter((f) => f.endsWith('cdk.tf.json'));
+    const egress = stackFile('acme-eu-west-2-egress');
+    expect(differences(JSON.parse(before[egress]), JSON.parse(after[egress]))).toEqual(['resource.aws_ec2_transit_gateway_route.tgw_route_onprem_10_40_0_0_16']);
+    const stacks = Object.keys(before).filter((f) => f.endsWith('cdk.tf.json') && f !== egress);
     for (const file of stacks) expect({ file, same: after[file] === before[file] }).toEqual({ file, same: true });
     expect(after[stackFile('acme-eu-west-2-spoke-billing')]).toBeDefined();
   });
 
-  it('adding a spoke in a new account changes the hub only by that account’s RAM principal', () => {
+  it('adding a spoke in a new account changes the hub only by that account’s RAM principal and ID, and the egress stack by the offices\' route', () => {
     const bp = reference();
     bp.accounts['analytics'] = { id: '555555555555' };
     bp.regions['eu-west-2'].spokes!['lake'] = { account: 'analytics', cidr: '10.50.0.0/16' };
     const after = synthFiles(bp);
     const hub = stackFile('acme-eu-west-2-hub');
-    expect(differences(JSON.parse(before[hub]), JSON.parse(after[hub]))).toEqual(['resource.aws_ram_principal_association.hub_share_with_analytics']);
-    for (const file of Object.keys(before).filter((f) => f.endsWith('cdk.tf.json') && f !== hub)) {
+    const egress = stackFile('acme-eu-west-2-egress');
+    // The network's account IDs, which the DMZs' S3 endpoints read from the hub.
+    expect(differences(JSON.parse(before[hub]), JSON.parse(after[hub])).sort()).toEqual(['output.network_account_ids.value', 'resource.aws_ram_principal_association.hub_share_with_analytics']);
+    expect(differences(JSON.parse(before[egress]), JSON.parse(after[egress]))).toEqual(['resource.aws_ec2_transit_gateway_route.tgw_route_onprem_10_50_0_0_16']);
+    for (const file of Object.keys(before).filter((f) => f.endsWith('cdk.tf.json') && f !== hub && f !== egress)) {
       expect({ file, same: after[file] === before[file] }).toEqual({ file, same: true });
     }
   });
@@ -109,7 +114,9 @@ describe('stability when the blueprint changes', () => {
     const after = synthFiles(bp);
     expect(after[stackFile('acme-eu-west-2-dmz-partner-dmz')]).toBeUndefined();
     const egress = stackFile('acme-eu-west-2-egress');
-    expect(differences(JSON.parse(before[egress]), JSON.parse(after[egress]))).toEqual(['resource.aws_vpc_endpoint_service.fleet_cloudguard_endpoint_service.allowed_principals']);
+    expect(differences(JSON.parse(before[egress]), JSON.parse(after[egress])).sort()).toEqual(
+      ['resource.aws_ec2_transit_gateway_route.tgw_route_onprem_10_253_0_0_20', 'resource.aws_vpc_endpoint_service.fleet_cloudguard_endpoint_service.allowed_principals'],
+    );
     expect(JSON.parse(after[egress]).resource.aws_vpc_endpoint_service.fleet_cloudguard_endpoint_service.allowed_principals).toEqual(['arn:aws:iam::111111111111:root']);
     for (const file of Object.keys(before).filter((f) => f.endsWith('cdk.tf.json') && f !== egress && !f.includes('partner-dmz'))) {
       expect({ file, same: after[file] === before[file] }).toEqual({ file, same: true });

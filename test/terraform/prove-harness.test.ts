@@ -43,7 +43,7 @@ describe('proveSynthesized without a usable Terraform', () => {
       ['a-stack', 'setup'],
       ['b-stack', 'setup'],
     ]);
-    expect(result.stacks[0].stderr).toBe('Terraform 1.6.6 is too old: the proof needs 1.10.0 or later (mock_provider in terraform test, S3 use_lockfile)');
+    expect(result.stacks[0].stderr).toBe('Terraform 1.6.6 is too old: the proof needs 1.11.0 or later (mock_provider in terraform test, S3 use_lockfile)');
     expect(result.workDir.startsWith(os.tmpdir())).toBe(true);
     expect(existsSync(result.workDir)).toBe(false);
   });

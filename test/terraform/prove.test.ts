@@ -7,7 +7,7 @@
  * blueprint; of every other example, one stack of each kind), so the whole suite
  * stays within CI's time; `npm run prove:all` (GWLB_PROVE_ALL=1) proves every stack.
  *
- * Needs Terraform >= 1.10 on the PATH. With CI=true a missing Terraform fails the
+ * Needs Terraform >= 1.11 on the PATH. With CI=true a missing Terraform fails the
  * run; elsewhere these tests are skipped with one line saying so.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -163,6 +163,10 @@ describe('acceptance mutations', () => {
       const own = '${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_attachment.id}';
       spoke.aws_ec2_transit_gateway_route_table_association.tgw_attachment_association.transit_gateway_attachment_id = own;
       spoke.aws_ec2_transit_gateway_route_table_propagation.tgw_attachment_propagation_inspection.transit_gateway_attachment_id = own;
+      // The routes read the TGW ID off the acceptance that is gone: off the attachment again.
+      for (const route of Object.values(spoke.aws_route) as { transit_gateway_id?: string }[]) {
+        if (route.transit_gateway_id) route.transit_gateway_id = '${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_attachment.transit_gateway_id}';
+      }
     });
     expect(reasons.find((r) => r.startsWith('spoke-internet spoke-prod-app'))).toMatch(/forward: spoke-prod-app-workload-az\d \[0\.0\.0\.0\/0\] → TGW, but spoke-prod-app is never accepted from the TGW's account: it stays pendingAcceptance/);
   });

@@ -4,9 +4,11 @@ import { alarmTopic } from './alarm-topic';
 import { accountReferences } from './account-references';
 import { asns } from './asns';
 import { availabilityZones } from './availability-zones';
+import { azNamesAcrossAccounts } from './az-names-across-accounts';
 import { azSlots } from './az-slots';
 import { bootstrapSecrets } from './bootstrap-secrets';
 import { cidrCanonical } from './cidr-canonical';
+import { credentials } from './credentials';
 import { customerGateways } from './customer-gateways';
 import { fleetImages } from './fleet-images';
 import { fleetImdsV1 } from './fleet-imds-v1';
@@ -26,15 +28,18 @@ import { managementCidrs } from './management-cidrs';
 import { networkName } from './network-name';
 import { roleArns } from './role-arns';
 import type { Rule } from './rule';
+import { dmzS3Endpoints } from './dmz-s3-endpoints';
+import { securityGroupRules } from './security-group-rules';
 import { shareWith } from './share-with';
 import { stateBackend } from './state-backend';
 import { tags } from './tags';
+import { tgwRouteQuotas } from './tgw-route-quotas';
 import { vpcCidrOverlap } from './vpc-cidr-overlap';
 import { vpcCidrSize } from './vpc-cidr-size';
 import { vpcFitsTiers } from './vpc-fits-tiers';
 import { vpcReservedRanges } from './vpc-reserved-ranges';
 import { vpnCidrs } from './vpn-cidrs';
-import { azNamesAcrossAccounts, defaultInternalRanges, dockerBridgeRange, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
+import { defaultInternalRanges, dockerBridgeRange, fleetBelowAzCount, nonPrivateCidrs, unusedFleets } from './warnings';
 
 export type { Rule } from './rule';
 
@@ -42,9 +47,11 @@ export const RULES: readonly Rule[] = [
   networkName,
   accountIds,
   roleArns,
+  credentials,
   accountReferences,
   fleetReferences,
   availabilityZones,
+  azNamesAcrossAccounts,
   knownRegions,
   azSlots,
   cidrCanonical,
@@ -61,6 +68,7 @@ export const RULES: readonly Rule[] = [
   fleetImages,
   healthChecks,
   managementCidrs,
+  securityGroupRules,
   bootstrapSecrets,
   fleetManagement,
   fleetLicensing,
@@ -71,9 +79,10 @@ export const RULES: readonly Rule[] = [
   listenerIdleTimeout,
   healthCheckGrace,
   shareWith,
+  dmzS3Endpoints,
+  tgwRouteQuotas,
   stateBackend,
   tags,
-  azNamesAcrossAccounts,
   nonPrivateCidrs,
   dockerBridgeRange,
   defaultInternalRanges,

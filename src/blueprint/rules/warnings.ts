@@ -1,26 +1,7 @@
 import { blocksOf, contains, overlaps, parseCidr, RFC1918, SHARED_ADDRESS_SPACE } from '../cidr';
-import { warning, type Problem } from '../problems';
-import { classifyAz } from '../regions';
+import { warning } from '../problems';
 import { fleetsOf, regionsOf, vpcsOf } from '../walk';
 import type { Rule } from './rule';
-
-export const azNamesAcrossAccounts: Rule = {
-  id: 'az-names-across-accounts',
-  description: 'Warns when AZ names are used in a region whose VPCs span several accounts.',
-  check(bp) {
-    const problems: Problem[] = [];
-    for (const [region, spec] of regionsOf(bp)) {
-      const accounts = new Set(vpcsOf(bp).filter((v) => v.region === region).map((v) => v.account));
-      const usesNames = spec.availabilityZones.some((az) => classifyAz(region, az) === 'name');
-      if (usesNames && accounts.size > 1) {
-        problems.push(
-          warning(this.id, ['regions', region, 'availabilityZones'], spec.availabilityZones, `AZ names map to different physical zones in each of the ${accounts.size} accounts; a DMZ endpoint may land in a zone its fleet is not in. Use AZ IDs`),
-        );
-      }
-    }
-    return problems;
-  },
-};
 
 export const nonPrivateCidrs: Rule = {
   id: 'non-private-cidrs',

@@ -19,13 +19,13 @@ export function createsOf(ctx: ReadmeContext, role: StackRole): string[] {
       const external = others.filter((a) => model.accounts[a].external);
       return [
         `Transit Gateway (ASN ${r.transitGateway.amazonSideAsn}) with default route table association and propagation off and auto-accept of shared attachments off: every attachment is placed explicitly.`,
-        'TGW route tables `spokes`, `onprem` and `inspection`.',
+        `TGW route tables \`spokes\`${r.dmzs.length > 0 ? ', `dmzs`' : ''}, \`onprem\` and \`inspection\`.`,
         ...(others.length > 0
           ? [`RAM share of the TGW with ${list(others.map(ctx.accountNamed))}${external.length > 0 ? `; the invitation to ${list(external)} (outside the Organization) is accepted here` : ''}.`]
           : []),
         ...r.vpns.map(
           (v) =>
-            `Site-to-Site VPN ${code(v.name)} to customer gateway ${v.customerGatewayIp} (${v.staticRoutesOnly ? `static routes ${v.cidrs.join(', ')}` : `BGP ASN ${v.bgpAsn}`}), associated with \`onprem\` and propagated to \`inspection\`.`,
+            `Site-to-Site VPN ${code(v.name)} to customer gateway ${v.customerGatewayIp} (${v.staticRoutesOnly ? `static routes ${v.cidrs.join(', ')}` : `BGP ASN ${v.bgpAsn}`}), associated with \`onprem\` and propagated to \`inspection\`; both tunnels log to CloudWatch Logs.`,
         ),
       ];
     }
@@ -61,18 +61,18 @@ function vpcCreates(ctx: ReadmeContext, region: RegionModel, vpc: VpcModel): str
         );
       }),
       `GWLB endpoints of fleet ${code(vpc.fleet!)}, one per AZ.`,
-      `TGW attachment with **appliance mode on**, ${accepted}associated with \`inspection\`; \`0.0.0.0/0\` in \`spokes\` and \`onprem\` points to it.`,
+      `TGW attachment with **appliance mode on**, ${accepted}associated with \`inspection\`; \`0.0.0.0/0\` in \`spokes\`${region.dmzs.length > 0 ? ' and `dmzs`' : ''}, and in \`onprem\` ${region.onprem.summarised ? 'the internal ranges' : 'every VPC CIDR of the region'}${region.onprem.internet ? ' and `0.0.0.0/0`' : ''}, point to it.`,
       'Routes: `tgw` subnets → GWLB endpoint of the same AZ; `gwlbe` → NAT (internet) or TGW (internal ranges); `public` → internet gateway, internal ranges back through the GWLB endpoint; `appliance` → NAT, internal ranges → TGW.',
     ];
   }
   if (vpc.role === 'dmz') {
     const fleetAccount = region.fleets.find((f) => f.name === vpc.fleet)?.account;
     return [
-      `${common} Internet gateway with an **edge route table**: traffic for each \`public\` subnet goes to the GWLB endpoint of its AZ.`,
+      `${common} Internet gateway with an **edge route table**: traffic for each \`public\` and \`app\` subnet goes to the GWLB endpoint of its AZ.`,
       `GWLB endpoints of fleet ${code(vpc.fleet!)}, one per AZ${fleetAccount && fleetAccount !== vpc.account ? ` (the endpoint service is in account ${account(fleetAccount)})` : ''}.`,
-      `TGW attachment, ${accepted}associated with \`spokes\`, propagated to ${propagated}.`,
+      `TGW attachment, ${accepted}associated with \`dmzs\`, propagated to \`inspection\`.`,
       'Routes: `gwlbe` → internet gateway; `public` → GWLB endpoint (internet) or TGW (internal ranges); `app` → TGW.',
-      'S3 gateway endpoint for the `app` subnets.',
+      ...(vpc.s3Endpoint ? ['S3 gateway endpoint for the `app` subnets, admitting the blueprint\'s accounts and the AWS-owned buckets instances need.'] : []),
       ...(vpc.shareWith.length > 0 ? [`RAM share of the \`public\` and \`app\` subnets with ${list(vpc.shareWith.map(account))}.`] : []),
     ];
   }

@@ -45,7 +45,7 @@ export const flows: Section = ({ model }) => {
 const FLOW_TITLES: Record<string, string> = {
   'spoke-internet': 'spoke → internet',
   'dmz-internet': 'DMZ app → internet',
-  'internet-dmz': 'internet → DMZ public subnets',
+  'internet-dmz': 'internet → DMZ public and app subnets',
   'spoke-spoke': 'spoke ↔ spoke',
   'dmz-spoke': 'DMZ ↔ spoke',
   'vpn-spoke': 'office (VPN) ↔ spoke',
@@ -62,12 +62,16 @@ const VIA_EGRESS = 'egress VPC (TGW attachment in appliance mode) → GWLB endpo
 
 const FLOW_PATHS: Record<string, (region: RegionModel, policy: FlowPolicy) => string> = {
   'spoke-internet': () => `workload subnet → TGW \`spokes\` table → ${VIA_EGRESS} → NAT gateway → internet; replies come back through the same AZ's endpoint`,
-  'dmz-internet': () => `app subnet → TGW \`spokes\` table → ${VIA_EGRESS} → NAT gateway → internet`,
-  'internet-dmz': () => 'internet → DMZ internet gateway (edge route table) → GWLB endpoint of the same AZ → appliance → public subnet (ALB); replies leave through the same endpoint',
+  'dmz-internet': () => `app subnet → TGW \`dmzs\` table → ${VIA_EGRESS} → NAT gateway → internet`,
+  'internet-dmz': () =>
+    'internet → DMZ internet gateway (edge route table, a route for every public and app subnet) → GWLB endpoint of the same AZ → appliance → public subnet (ALB); replies leave through the same endpoint. An app subnet is reached only through the endpoint too',
   'spoke-spoke': (_r, p) => (p === 'direct' ? 'workload subnet → TGW `spokes` table (propagated routes) → other spoke' : `workload subnet → TGW \`spokes\` table → ${VIA_EGRESS} → TGW \`inspection\` table → other spoke`),
-  'dmz-spoke': (_r, p) => (p === 'direct' ? 'app subnet → TGW `spokes` table (propagated routes) → spoke' : `app subnet → TGW \`spokes\` table → ${VIA_EGRESS} → TGW \`inspection\` table → spoke, and back the same way`),
+  'dmz-spoke': (_r, p) =>
+    p === 'direct'
+      ? 'app subnet → TGW `spokes` table (propagated routes) → spoke'
+      : `app subnet → TGW \`dmzs\` table (its only route leads to inspection) → ${VIA_EGRESS} → TGW \`inspection\` table → spoke; the spoke answers through the \`spokes\` table and the same appliance`,
   'vpn-spoke': (r) =>
     r.vpns.length === 0
       ? 'no VPN in this region'
-      : `office → VPN → TGW \`onprem\` table → ${VIA_EGRESS} → TGW \`inspection\` table → spoke; replies through the \`spokes\` table and the same appliance path`,
+      : `office → VPN → TGW \`onprem\` table (a route per VPC CIDR) → ${VIA_EGRESS} → TGW \`inspection\` table → spoke; replies through the \`spokes\` table and the same appliance path`,
 };

@@ -12,6 +12,7 @@ import { contextOf, type ReadmeInputs, type Section } from './context';
 import { introduction, network, topology } from './network';
 import { flows } from './flows';
 import { fleets } from './fleets';
+import { offices } from './offices';
 import { prerequisites } from './prerequisites';
 import { stacks } from './stacks';
 import { applying, regenerating, state } from './running';
@@ -21,7 +22,7 @@ export type { ReadmeInputs };
 
 export const README_FILE = 'README.md';
 
-const SECTIONS: readonly Section[] = [introduction, network, topology, flows, prerequisites, fleets, stacks, applying, state, addressPlan, regenerating];
+const SECTIONS: readonly Section[] = [introduction, network, topology, flows, offices, prerequisites, fleets, stacks, applying, state, addressPlan, regenerating];
 
 export function renderReadme(inputs: ReadmeInputs): string {
   const ctx = contextOf(inputs);

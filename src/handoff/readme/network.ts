@@ -70,8 +70,8 @@ function regionLines(ctx: ReadmeContext, region: RegionModel): string[] {
     `### Region ${region.code}`,
     '',
     `- **Availability Zones:** ${region.azs.map((a) => code(a.value)).join(', ')} (${kind}).`,
-    `- **Transit Gateway:** in account ${ctx.accountNamed(region.transitGateway.account)}, Amazon-side ASN ${region.transitGateway.amazonSideAsn}; route tables ${code('spokes')} (spokes and DMZs), ${code('onprem')} (VPNs) and ${code('inspection')} (the egress VPC).`,
-    `- **East-west traffic** (spoke ↔ spoke, DMZ ↔ spoke): ${region.eastWest ? 'inspected' : '**not inspected** (direct through the TGW; `inspection.eastWest` is false)'}.`,
+    `- **Transit Gateway:** in account ${ctx.accountNamed(region.transitGateway.account)}, Amazon-side ASN ${region.transitGateway.amazonSideAsn}; route tables ${code('spokes')} (spokes)${region.dmzs.length > 0 ? `, ${code('dmzs')} (DMZs)` : ''}, ${code('onprem')} (VPNs; what the offices learn) and ${code('inspection')} (the egress VPC).`,
+    `- **East-west traffic** (spoke ↔ spoke): ${region.eastWest ? 'inspected' : '**not inspected** (direct through the TGW; `inspection.eastWest` is false)'}${region.dmzs.length > 0 ? '; DMZ ↔ spoke is always inspected' : ''}.`,
     `- **Internal ranges** (sent back to the TGW after inspection, never out through NAT): ${region.internalCidrs.map(code).join(', ')}.`,
     '',
   ];

@@ -17,7 +17,7 @@ function items(ctx: ReadmeContext): string[] {
   const items: string[] = [];
   const roles = [...new Set(Object.values(model.accounts).flatMap((a) => (a.roleArn ? [a.roleArn] : [])))];
   items.push(
-    `**Terraform 1.10 or later and AWS credentials** that ${roles.length > 0 ? `can assume ${list(roles.map(code))}` : `belong to account ${list(Object.values(model.accounts).map((a) => a.id))}`}. ` +
+    `**Terraform 1.11 or later and AWS credentials** that ${roles.length > 0 ? `can assume ${list(roles.map(code))}` : `belong to account ${list(Object.values(model.accounts).map((a) => a.id))}`}. ` +
       'Every provider lists its account in `allowed_account_ids`, so credentials for the wrong account stop the run before it changes anything.',
   );
   for (const region of model.regions) {
@@ -32,6 +32,15 @@ function items(ctx: ReadmeContext): string[] {
           'Run `aws ram enable-sharing-with-aws-organization` once in the Organization\'s management account; without it the shares wait for invitations that are never accepted and the attachments fail.',
       );
     }
+  }
+  for (const region of model.regions.filter((r) => r.vpns.length > 0)) {
+    const where = `account ${ctx.accountNamed(region.transitGateway.account)}, ${region.code}`;
+    items.push(
+      `**Office routers** (${list(region.vpns.map((v) => code(v.name)))}): they learn over BGP the AWS prefixes listed in [What the offices learn](#what-the-offices-learn)` +
+        (region.onprem.internet ? ' and a default route, so their internet traffic comes through AWS' : ' and **no default route**: keep their own internet breakout') +
+        '; static-routes offices need the same routes configured by hand.',
+      `**Permissions for VPN tunnel logs** (${where}): the credentials Terraform runs with there need \`logs:CreateLogDelivery\`, \`logs:GetLogDelivery\`, \`logs:UpdateLogDelivery\`, \`logs:DeleteLogDelivery\`, \`logs:ListLogDeliveries\`, \`logs:PutResourcePolicy\`, \`logs:DescribeResourcePolicies\` and \`logs:DescribeLogGroups\`: the VPN service delivers the tunnel logs as the caller (docs.aws.amazon.com/vpn/latest/s2svpn/monitoring-logs.html).`,
+    );
   }
   for (const region of model.regions) {
     for (const f of region.fleets) {

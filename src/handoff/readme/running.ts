@@ -21,7 +21,7 @@ export const applying: Section = ({ stacks }) => [
     .map((s) => `- Keep ${s.extraFiles.map(code).join(', ')} beside ${code(s.file)}: ${s.extraFiles.some((f) => f.startsWith('bootstrap/')) ? 'the launch template reads the appliances\' user data from it at plan time' : 'the stack reads it at plan time'}.`),
   '- A stack plans only once the stacks it depends on are applied: it reads their outputs from their state.',
   '- To tear down, `terraform destroy` the stacks in the reverse order.',
-  '- Terraform 1.10 or later; the stacks pin the AWS provider version they were written for (`required_providers`).',
+  '- Terraform 1.11 or later; the stacks pin the AWS provider version they were written for (`required_providers`).',
   '- From the cdktf project that produced this folder, `npx cdktf deploy \'*\'` applies the same stacks in the same order.',
   '',
 ];
@@ -38,7 +38,7 @@ export const state: Section = ({ model, stacks }) => {
       '## State',
       '',
       `Each stack keeps its state in the S3 bucket ${code(bucket)} (${region}), encrypted, one key per stack (${keys.slice(0, 2).map(code).join(', ')}${keys.length > 2 ? ', ...' : ''}).` +
-        (lock ? ' Runs are locked with a lock file beside the state (`use_lockfile`, Terraform 1.10 or later); no DynamoDB table is needed.' : ''),
+        (lock ? ' Runs are locked with a lock file beside the state (`use_lockfile`, Terraform 1.11 or later); no DynamoDB table is needed.' : ''),
       '',
       'The backend uses the credentials Terraform runs with, not the account roles: they need `s3:ListBucket` on the bucket and `s3:GetObject`, `s3:PutObject` and `s3:DeleteObject` on the keys. Later stacks read earlier stacks\' outputs from the same bucket.',
       '',

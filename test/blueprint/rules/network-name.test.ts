@@ -13,3 +13,23 @@ describe(RULE, () => {
     expectProblem(theProblem(bp, RULE), { path: '$.name', shows: ['"internal-net"', 'load balancer name'] });
   });
 });
+
+describe(`${RULE}: names AWS refuses at the start`, () => {
+  it.each([
+    ['internal', 'internal-', 'load balancer name'],
+    ['sg', 'sg-', 'security group name'],
+    ['sg-net', 'sg-', 'security group name'],
+  ])('refuses the network name %s: every %s… name would start with its prefix', (name, prefix, what) => {
+    const bp = reference();
+    bp.name = name;
+    expectProblem(theProblem(bp, RULE), { path: '$.name', shows: [`"${name}"`, `begin with "${prefix}"`, what] });
+  });
+
+  it('accepts names that only contain the prefixes', () => {
+    for (const name of ['internalnet', 'sgnet', 'my-internal', 'asg-net']) {
+      const bp = reference();
+      bp.name = name;
+      expect(ruleById(RULE).check(bp)).toEqual([]);
+    }
+  });
+});
