@@ -48,6 +48,13 @@ export async function initScripted(script: Script, options: InitOptions = {}, di
   }
 }
 
+/** `bp` with `azSlots` written into the regions named (what init writes; the counts are the test's own). */
+export function withAzSlots(bp: Blueprint, slots: Readonly<Record<string, number>>): Blueprint {
+  const copy = structuredClone(bp);
+  for (const [code, azSlots] of Object.entries(slots)) copy.regions[code].azSlots = azSlots;
+  return copy;
+}
+
 export function readJson<T = unknown>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }

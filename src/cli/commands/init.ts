@@ -10,6 +10,7 @@ import type { Blueprint } from '../../blueprint/schema';
 import { formatPlanSummary } from '../../blueprint/summary';
 import { validateBlueprint } from '../../blueprint/validate';
 import { isPromptExit, type Prompter } from '../../wizard/prompter';
+import { pinAzSlots } from '../../wizard/pin-layout';
 import { checkTarget, REFERENCE_BLUEPRINT, renderProject, writeProject } from '../../wizard/scaffold';
 import { runWizard, type WizardResult } from '../../wizard/wizard';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
@@ -48,14 +49,15 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
   } else {
     const asker = prompter ?? new (await import('../../wizard/inquirer-prompter')).InquirerPrompter();
     try {
-      result = await runWizard(asker, base, io, target);
+      result = await runWizard(asker, base, io, target, options.from !== undefined);
     } catch (err) {
       if (isPromptExit(err)) throw new UserError(ABORTED);
       throw err;
     }
   }
 
-  const files = renderProject(result.blueprint, result.model);
+  const blueprint = pinAzSlots(result.blueprint, result.model);
+  const files = renderProject(blueprint, result.model);
   const written = writeProject(dir, files, { force: options.force });
   io.out('');
   io.out(`Wrote ${target}: ${written.written.map((f) => (written.replaced.includes(f) ? `${f} (replaced)` : f)).join(', ')}`);
@@ -66,6 +68,8 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
   io.out('  npx cdktf synth                       # Terraform per stack in cdktf.out/stacks');
   io.out('  npx gwlb-blueprint verify cdktf.out   # every flow passes an appliance');
   io.out("  npx cdktf deploy '*'");
+  const slots = result.model.regions.map((r) => `${r.code}: ${r.azSlots}`).join(', ');
+  io.out(`blueprint.json records each region's AZ slots (${slots}), so a later gwlb-blueprint never re-plans the subnets (README.md says why).`);
   if (result.model.state.backend === 'local') io.out('Terraform state will live in cdktf.out/state: never delete it (README.md says more).');
 }
 
