@@ -1,7 +1,8 @@
 /**
  * The wizard's questions, driven by scripted answers: their order, their
- * defaults (Enter everywhere rebuilds the reference blueprint), and checks that
- * refuse a bad answer at once with the rules of `validate`.
+ * defaults (Enter everywhere rebuilds a `--from` blueprint exactly, and builds
+ * the reference network from the example; ties between answers follow the
+ * answers), and checks that refuse a bad answer at once with the rules of `validate`.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -11,8 +12,9 @@ import type { Blueprint } from '../../src/blueprint/schema';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { askBlueprint } from '../../src/wizard/flow';
 import { attempts, CTRL_C, DEFAULT, ScriptedPrompter, type Script } from '../../src/wizard/scripted-prompter';
-import { initScripted, readJson, reference, ROOT } from './helpers';
+import { initScripted, readJson, reference, ROOT, withAzSlots } from './helpers';
 
+/** The questions with `base` as the user's own blueprint (`--from`). */
 async function ask(script: Script, base: Blueprint = reference()): Promise<{ blueprint: Blueprint; prompter: ScriptedPrompter }> {
   const prompter = new ScriptedPrompter(script);
   const blueprint = await askBlueprint(prompter, base);
@@ -20,11 +22,21 @@ async function ask(script: Script, base: Blueprint = reference()): Promise<{ blu
   return { blueprint, prompter };
 }
 
+/** The questions of a new network: the reference is only the example they start from. */
+async function askNew(script: Script): Promise<{ blueprint: Blueprint; prompter: ScriptedPrompter }> {
+  const prompter = new ScriptedPrompter(script);
+  const blueprint = await askBlueprint(prompter, reference(), false);
+  expect(prompter.unused).toEqual([]);
+  return { blueprint, prompter };
+}
+
 describe('all defaults', () => {
-  test('Enter at every prompt writes exactly the reference blueprint', async () => {
+  test('Enter at every prompt writes the reference network, with its AZ slots recorded and no RAM sharing nobody asked for', async () => {
     const run = await initScripted({});
     expect(run.error).toBeUndefined();
-    expect(readJson(path.join(run.dir, 'blueprint.json'))).toEqual(reference());
+    const expected = withAzSlots(reference(), { 'eu-west-2': 3 });
+    delete expected.regions['eu-west-2'].dmzs!['prod-dmz'].shareWith;
+    expect(readJson(path.join(run.dir, 'blueprint.json'))).toEqual(expected);
     expect(run.prompter.refusals).toEqual([]);
     // Every question was asked with a default, and Enter took it.
     for (const q of run.prompter.asked) expect(q.answer).toEqual(q.default);
@@ -132,14 +144,15 @@ describe('a multi-account, multi-region answer set', () => {
   };
 
   test('builds the blueprint those answers describe, with valid defaults for everything not answered', async () => {
-    const { blueprint, prompter } = await ask(script);
+    const { blueprint, prompter } = await askNew(script);
     expect(prompter.refusals).toEqual([]);
     expect(blueprint).toEqual({
       name: 'globex',
       tags: { Owner: 'netsec' },
       accounts: {
         network: { id: '111122223333', roleArn: 'arn:aws:iam::111122223333:role/NetworkDeployer' },
-        workloads: { id: '444455556666', roleArn: 'arn:aws:iam::444455556666:role/OrganizationAccountAccessRole' },
+        // The role named for the first account, in this account: not the example's OrganizationAccountAccessRole.
+        workloads: { id: '444455556666', roleArn: 'arn:aws:iam::444455556666:role/NetworkDeployer' },
         partner: { id: '777788889999' },
       },
       regions: {
@@ -186,7 +199,7 @@ describe('a multi-account, multi-region answer set', () => {
   });
 
   test('the second region asks for its own VPNs', async () => {
-    const { blueprint, prompter } = await ask({
+    const { blueprint, prompter } = await askNew({
       ...script,
       'regions[1].vpnConnections.count': 1,
       'regions[1].vpnConnections[0].name': 'nyc-office',
@@ -201,7 +214,7 @@ describe('a multi-account, multi-region answer set', () => {
   });
 
   test('accounts are offered by name in every account question', async () => {
-    const { prompter } = await ask(script);
+    const { prompter } = await askNew(script);
     const owner = prompter.asked.find((q) => q.id === 'regions[0].spokes[1].account')!;
     expect(owner.kind).toBe('select');
     expect(owner.answer).toBe('partner');
@@ -279,13 +292,89 @@ describe('each answer is checked as it is given, with the rules of validate', ()
     expect(validateBlueprint(blueprint).model).toBeDefined();
   });
 
-  test('renaming an account carries its references along', async () => {
+  test('in the user\'s own blueprint, renaming an account carries its references along', async () => {
     const { blueprint } = await ask({ 'accounts[0].name': 'hub', 'accounts[1].name': 'prod' });
     const region = blueprint.regions['eu-west-2'];
     expect(region.transitGateway.account).toBe('hub');
     expect(region.egress.account).toBe('hub');
     expect(region.dmzs!['prod-dmz']).toEqual({ account: 'hub', cidr: '10.254.0.0/20', fleet: 'cloudguard', shareWith: ['prod'] });
     expect(region.spokes!['prod-app'].account).toBe('prod');
+  });
+});
+
+describe('a new network: defaults follow the answers, not the positions of the example', () => {
+  const renamed: Script = {
+    'accounts[0].name': 'hub',
+    'accounts[0].roleArn': 'arn:aws:iam::111111111111:role/NetworkAdmin',
+    'accounts[1].name': 'shop',
+    'accounts[2].name': 'bank',
+    'accounts[3].name': 'labs',
+  };
+  const defaultOf = (prompter: ScriptedPrompter, id: string) => prompter.asked.find((q) => q.id === id)!.default;
+
+  test('every other account is offered the role name typed for the first one, in its own account', async () => {
+    const { prompter, blueprint } = await askNew(renamed);
+    expect(defaultOf(prompter, 'accounts[1].roleArn')).toBe('arn:aws:iam::222222222222:role/NetworkAdmin');
+    expect(defaultOf(prompter, 'accounts[3].roleArn')).toBe('arn:aws:iam::444444444444:role/NetworkAdmin');
+    expect(Object.values(blueprint.accounts).map((a) => a.roleArn?.split('/')[1])).toEqual(['NetworkAdmin', 'NetworkAdmin', 'NetworkAdmin', 'NetworkAdmin']);
+  });
+
+  test('after the accounts are renamed, a DMZ offers RAM sharing with nobody ticked', async () => {
+    const { prompter, blueprint } = await askNew(renamed);
+    const share = prompter.asked.find((q) => q.id === 'regions[0].dmzs[0].shareWith')!;
+    expect(share.answer).toEqual([]);
+    expect(blueprint.regions['eu-west-2'].dmzs!['prod-dmz'].shareWith).toBeUndefined();
+  });
+
+  test("a DMZ or spoke is offered the previous one's owner, the first one the TGW's account", async () => {
+    const { prompter, blueprint } = await askNew({ ...renamed, 'regions[0].spokes[0].account': 'bank', 'regions[0].dmzs[0].account': 'labs' });
+    expect(defaultOf(prompter, 'regions[0].dmzs[0].account')).toBe('hub');
+    expect(defaultOf(prompter, 'regions[0].dmzs[1].account')).toBe('labs');
+    expect(defaultOf(prompter, 'regions[0].spokes[0].account')).toBe('hub');
+    expect(defaultOf(prompter, 'regions[0].spokes[1].account')).toBe('bank');
+    expect(defaultOf(prompter, 'regions[0].spokes[2].account')).toBe('bank');
+    expect(Object.values(blueprint.regions['eu-west-2'].spokes!).map((v) => v.account)).toEqual(['bank', 'bank', 'bank']);
+  });
+
+  test("an account kept under the example's name keeps the example's VPCs", async () => {
+    const { prompter } = await askNew({ 'accounts[0].name': 'hub' });
+    // production, partner and nonpublic were kept: their spokes default to them; the renamed network's do not.
+    expect(defaultOf(prompter, 'regions[0].transitGateway.account')).toBe('hub');
+    expect(defaultOf(prompter, 'regions[0].dmzs[1].account')).toBe('partner');
+    expect(['regions[0].spokes[0].account', 'regions[0].spokes[1].account', 'regions[0].spokes[2].account'].map((id) => defaultOf(prompter, id))).toEqual(['production', 'partner', 'nonpublic']);
+  });
+
+  test('with the user\'s own blueprint, its roles and its sharing are the defaults, renames followed', async () => {
+    const { prompter, blueprint } = await ask(renamed);
+    expect(defaultOf(prompter, 'accounts[1].roleArn')).toBe('arn:aws:iam::222222222222:role/OrganizationAccountAccessRole');
+    expect(blueprint.regions['eu-west-2'].dmzs!['prod-dmz'].shareWith).toEqual(['shop']);
+  });
+});
+
+describe('internal ranges, where a VPC outside RFC 1918 makes the default name it', () => {
+  test('are asked once the regions are answered, with RFC 1918 and shared address space as the default', async () => {
+    const { blueprint, prompter } = await askNew({ 'regions[0].spokes[2].cidr': '100.64.0.0/16' });
+    const q = prompter.asked.find((a) => a.id === 'internalCidrs.eu-west-2')!;
+    expect(q.default).toBe('10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10');
+    expect(prompter.asked.map((a) => a.id).indexOf('internalCidrs.eu-west-2')).toBe(prompter.asked.map((a) => a.id).indexOf('state.backend') - 1);
+    expect(prompter.notes.some((n) => n.text.startsWith('spoke internal-app in eu-west-2 (100.64.0.0/16) is outside RFC 1918.'))).toBe(true);
+    expect(blueprint.regions['eu-west-2'].internalCidrs).toEqual(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10']);
+    // With them listed, validate no longer warns.
+    expect(validateBlueprint(blueprint).problems.filter((p) => p.rule === 'default-internal-ranges')).toEqual([]);
+  });
+
+  test('are not asked when every VPC is inside RFC 1918', async () => {
+    const { prompter } = await askNew({});
+    expect(prompter.asked.some((a) => a.id.startsWith('internalCidrs'))).toBe(false);
+  });
+
+  test('"-" keeps the default, and the summary then words the warning as a sentence about the VPC', async () => {
+    const run = await initScripted({ 'regions[0].spokes[2].cidr': '100.64.0.0/16', 'internalCidrs.eu-west-2': '-' });
+    expect(run.error).toBeUndefined();
+    expect(readJson<Blueprint>(path.join(run.dir, 'blueprint.json')).regions['eu-west-2'].internalCidrs).toBeUndefined();
+    expect(run.io.stdout.join('\n')).toContain(
+      'warning: spoke internal-app in eu-west-2: 100.64.0.0/16 is outside RFC 1918, so the default internal ranges of eu-west-2 name it VPC by VPC, and adding or removing such a VPC changes the routes of every egress and DMZ stack there. Set internalCidrs in eu-west-2 to private ranges that cover it (100.64.0.0/10, with RFC 1918) to keep those stacks unchanged.',
+    );
   });
 });
 
@@ -319,8 +408,10 @@ describe('--from: edit mode', () => {
       { from: file },
     );
     expect(run.error).toBeUndefined();
-    const expected = readBlueprintFile(file).value as Blueprint;
-    expected.regions['eu-west-1'].spokes!.analytics = { account: 'network', cidr: '10.67.0.0/16' };
+    // Everything as in the file (the AZ slots now written down), but the edits.
+    const expected = withAzSlots(readBlueprintFile(file).value as Blueprint, { 'eu-west-1': 3, 'us-east-1': 6 });
+    // A spoke the file does not have is offered the previous spoke's owner.
+    expected.regions['eu-west-1'].spokes!.analytics = { account: 'partner', cidr: '10.67.0.0/16' };
     expected.regions['us-east-1'].fleets.fortigate.maxSize = 12;
     expect(readJson(path.join(run.dir, 'blueprint.json'))).toEqual(expected);
     expect(run.prompter.asked.find((q) => q.id === 'name')!.default).toBe('globex');
