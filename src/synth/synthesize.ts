@@ -13,8 +13,10 @@ import { Annotations, App } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { addNetworkStacks } from '../stacks/network-app';
 import { GENERATOR_KEY, INTENT_FILE, MANIFEST_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
+import { AWS_PROVIDER } from '../terraform/mirror';
 import { finishHclStacks } from './hcl';
 import { intentOf } from './intent';
+import { LOCK_FILE, renderProviderLock } from './provider-lock';
 import { layoutOf } from './recorded-layout';
 import { stackOfWarning, type SynthWarning } from './warnings';
 
@@ -66,8 +68,10 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   }
   app.synth();
   recordGenerator(app.outdir, model);
+  // Every stack pins hashicorp/aws with its checksums, so that one plugin cache serves them all (provider-lock.ts).
+  const lock = renderProviderLock(AWS_PROVIDER.version);
   for (const stack of stacks) {
-    for (const [file, content] of stack.files) {
+    for (const [file, content] of [...stack.files, [LOCK_FILE, lock] as const]) {
       const target = path.join(app.outdir, 'stacks', stack.node.id, file);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, content);
