@@ -60,3 +60,19 @@ export function writeProject(dir: string, files: readonly ScaffoldFile[], option
     throw err;
   }
 }
+
+/**
+ * Generator tarballs in `dir`'s vendor/ that the written files no longer use (an
+ * older version's, after init of a newer one): left in place, as everything not
+ * written is, but worth telling the user about.
+ */
+export function unusedTarballs(dir: string, files: readonly ScaffoldFile[], vendorDir: string): string[] {
+  const folder = path.join(dir, vendorDir);
+  if (!existsSync(folder)) return [];
+  const used = new Set(files.map((f) => f.path));
+  return readdirSync(folder)
+    .filter((name) => /^gwlb-blueprint-.*\.tgz$/.test(name))
+    .map((name) => `${vendorDir}/${name}`)
+    .filter((file) => !used.has(file))
+    .sort();
+}

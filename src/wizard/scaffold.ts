@@ -13,7 +13,7 @@ import { packGenerator, type GeneratorPackage, type PackageManifest } from './ge
 import { formatLock, scaffoldLock, type PackageLock } from './scaffold-lock';
 import { gitignoreStateNote, layoutNote, stateSection } from './scaffold-text';
 
-export { checkTarget, writeProject, type WriteResult } from './scaffold-write';
+export { checkTarget, unusedTarballs, writeProject, type WriteResult } from './scaffold-write';
 
 /** The installed package's root: `dist/wizard/..`, or `src/wizard/..` under the tests. */
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');

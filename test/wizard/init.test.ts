@@ -189,6 +189,16 @@ describe('an existing folder', () => {
     expect(run.io.stdout.join('\n')).toContain('package.json (replaced)');
   });
 
+  test('rewritten by another version, says which vendored tarball is no longer used, and leaves it', async () => {
+    const dir = path.join(scratchDir(), 'net');
+    expect((await cli(['init', dir, '--yes'])).code).toBe(0);
+    writeFileSync(path.join(dir, 'vendor', 'gwlb-blueprint-0.0.1.tgz'), 'an older generator');
+    const run = await cli(['init', dir, '--yes', '--force', '--from', path.join(dir, 'blueprint.json')]);
+    expect(run.code).toBe(0);
+    expect(run.io.stdout.join('\n')).toContain(`vendor/gwlb-blueprint-0.0.1.tgz is no longer used (package.json now installs vendor/${TARBALL}): delete it.`);
+    expect(readFileSync(path.join(dir, 'vendor', 'gwlb-blueprint-0.0.1.tgz'), 'utf8')).toBe('an older generator');
+  });
+
   test('that holds a blueprint is refused with the command that edits it', async () => {
     const dir = path.join(scratchDir(), 'net');
     expect((await cli(['init', dir, '--yes'])).code).toBe(0);

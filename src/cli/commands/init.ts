@@ -11,7 +11,7 @@ import { formatPlanSummary } from '../../blueprint/summary';
 import { validateBlueprint } from '../../blueprint/validate';
 import { isPromptExit, type Prompter } from '../../wizard/prompter';
 import { pinAzSlots } from '../../wizard/pin-layout';
-import { checkTarget, REFERENCE_BLUEPRINT, renderProject, writeProject } from '../../wizard/scaffold';
+import { checkTarget, REFERENCE_BLUEPRINT, renderProject, unusedTarballs, VENDOR_DIR, writeProject } from '../../wizard/scaffold';
 import { runWizard, type WizardResult } from '../../wizard/wizard';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { UserError } from '../errors';
@@ -61,6 +61,7 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
   const written = writeProject(dir, files, { force: options.force });
   io.out('');
   io.out(`Wrote ${target}: ${written.written.map((f) => (written.replaced.includes(f) ? `${f} (replaced)` : f)).join(', ')}`);
+  for (const old of unusedTarballs(dir, files, VENDOR_DIR)) io.out(`${old} is no longer used (package.json now installs ${files.find((f) => f.path.startsWith(`${VENDOR_DIR}/`))?.path}): delete it.`);
   io.out('');
   io.out('Next:');
   if (path.resolve(dir) !== process.cwd()) io.out(`  cd ${dir}`);
