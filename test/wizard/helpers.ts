@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { runInit, type InitOptions } from '../../src/cli/commands/init';
 import { memoryIo } from '../../src/util/io';
 import type { Blueprint } from '../../src/blueprint/schema';
+import { askBlueprint } from '../../src/wizard/flow';
 import { ScriptedPrompter, type Script } from '../../src/wizard/scripted-prompter';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -71,4 +72,20 @@ export function listTree(dir: string): string[] {
   };
   walk(dir, '');
   return out.sort();
+}
+
+/** The questions with `base` as the user's own blueprint (`--from`). */
+export async function ask(script: Script, base: Blueprint = reference()): Promise<{ blueprint: Blueprint; prompter: ScriptedPrompter }> {
+  const prompter = new ScriptedPrompter(script);
+  const blueprint = await askBlueprint(prompter, base);
+  expect(prompter.unused).toEqual([]);
+  return { blueprint, prompter };
+}
+
+/** The questions of a new network: the reference is only the example they start from. */
+export async function askNew(script: Script): Promise<{ blueprint: Blueprint; prompter: ScriptedPrompter }> {
+  const prompter = new ScriptedPrompter(script);
+  const blueprint = await askBlueprint(prompter, reference(), false);
+  expect(prompter.unused).toEqual([]);
+  return { blueprint, prompter };
 }
