@@ -4,10 +4,12 @@
  * platform HashiCorp builds it for.
  *
  * Why ship it: with a plugin cache (TF_PLUGIN_CACHE_DIR), Terraform 1.4 and later
- * link a cached provider into a working directory only when the lock file already
- * records a checksum that matches it; without a lock file, each stack's
- * `terraform init` downloads and copies the ~675 MB provider again ("Provider
- * Plugin Cache", developer.hashicorp.com/terraform/cli/config/config-file). And an
+ * use a cache entry only when the lock file already records a checksum that
+ * matches it; without a lock file, each stack's first `terraform init` fetches the
+ * ~675 MB provider from the registry again (Terraform v1.4 upgrade guide,
+ * "Provider caching during terraform init"; hashicorp/terraform#32494: "Terraform
+ * will use an entry from the global plugin cache only if it matches a checksum
+ * already recorded in the dependency lock file"). And an
  * unpacked filesystem mirror or cache entry is checked against the `h1:` hashes
  * (the zip's `zh:` hashes cannot check a folder: hashicorp/terraform commit
  * e6e0b6e, "providercache: verify locked hashes for local package dirs"), so the
