@@ -5,6 +5,7 @@
  */
 export { Construct, type Node } from 'constructs';
 export {
+  Annotations,
   App,
   Fn,
   LocalBackend,

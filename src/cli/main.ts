@@ -82,9 +82,9 @@ function buildProgram(io: Io): Command {
   program
     .command('verify')
     .description('trace every flow through synthesized Terraform and check the security baseline')
-    .argument('<dir>', 'a folder written by synth (or cdktf synth)')
+    .argument('[dir]', 'a folder written by synth (or cdktf synth); default: cdktf.out, else generated, whichever is here')
     .option('--json', 'print the result as JSON')
-    .action(async (dir: string, options: { json?: boolean }) => {
+    .action(async (dir: string | undefined, options: { json?: boolean }) => {
       const { runVerify } = await import('./commands/verify');
       if (!(await runVerify(dir, options, io))) throw new QuietExit(EXIT.userError);
     });

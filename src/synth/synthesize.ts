@@ -9,18 +9,23 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
-import { App } from '../cdk/core';
+import { Annotations, App } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { restoreProtoKeys } from '../constructs/terraform-literal';
 import { addNetworkStacks } from '../stacks/network-app';
 import { GENERATOR_KEY, INTENT_FILE, MANIFEST_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
+import { AWS_PROVIDER } from '../terraform/mirror';
 import { finishHclStacks } from './hcl';
 import { intentOf } from './intent';
+import { LOCK_FILE, renderProviderLock } from './provider-lock';
 import { layoutOf } from './recorded-layout';
+import { stackOfWarning, type SynthWarning } from './warnings';
 
 export interface SynthesizeOptions {
   /** Folder to write into; under cdktf CLI it comes from CDKTF_OUTDIR. */
   readonly outdir?: string;
+  /** Blueprint warnings to record as cdktf annotations on the stacks they concern (warnings.ts). @default none */
+  readonly warnings?: readonly SynthWarning[];
 }
 
 export interface SynthesizeResult {
@@ -33,18 +38,19 @@ export interface SynthesizeResult {
 
 /** Synthesizes Terraform JSON. */
 export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
-  const { outdir, stacks } = writeStacks(model, options.outdir, false);
+  const { outdir, stacks } = writeStacks(model, options, false);
   return handOff(model, stacks, readSynthFolderSync(outdir));
 }
 
 /** Synthesizes HCL (`cdk.tf`), formatted as `terraform fmt` would. */
 export async function synthesizeNetworkHcl(model: NetworkModel, options: SynthesizeOptions = {}): Promise<SynthesizeResult> {
-  const { outdir, stacks } = writeStacks(model, options.outdir, true);
+  const { outdir, stacks } = writeStacks(model, options, true);
   await finishHclStacks(outdir, stacks);
   return handOff(model, stacks, await readSynthFolder(outdir));
 }
 
-function writeStacks(model: NetworkModel, outdir: string | undefined, hcl: boolean): { outdir: string; stacks: string[] } {
+function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boolean): { outdir: string; stacks: string[] } {
+  const { outdir } = options;
   const app = new App({ ...(outdir ? { outdir } : {}), hclOutput: hcl, stackTraces: false });
   // cdktf 0.21 bug: each stack picks HCL or JSON from SYNTH_HCL_OUTPUT when it is
   // constructed and ignores the App's hclOutput, so HCL would be JSON in a .tf file.
@@ -57,11 +63,17 @@ function writeStacks(model: NetworkModel, outdir: string | undefined, hcl: boole
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
+  const names = stacks.map((s) => s.node.id);
+  for (const warning of options.warnings ?? []) {
+    Annotations.of(stacks[names.indexOf(stackOfWarning(model, warning.path, names))]).addWarning(warning.text);
+  }
   app.synth();
   for (const stack of stacks) restoreProtoKeysOf(path.join(app.outdir, 'stacks', stack.node.id));
   recordGenerator(app.outdir, model);
+  // Every stack pins hashicorp/aws with its checksums, so that one plugin cache serves them all (provider-lock.ts).
+  const lock = renderProviderLock(AWS_PROVIDER.version);
   for (const stack of stacks) {
-    for (const [file, content] of stack.files) {
+    for (const [file, content] of [...stack.files, [LOCK_FILE, lock] as const]) {
       const target = path.join(app.outdir, 'stacks', stack.node.id, file);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, content);

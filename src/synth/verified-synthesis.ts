@@ -5,14 +5,14 @@
  */
 import type { NetworkModel } from '../blueprint/model';
 import { verifySynthFolder, type VerifyResult } from '../verify';
-import { synthesizeNetwork, synthesizeNetworkHcl, type SynthesizeResult } from './synthesize';
+import { synthesizeNetwork, synthesizeNetworkHcl, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 
 export interface VerifiedSynthesis {
   readonly synthesis: SynthesizeResult;
   readonly verification: VerifyResult;
 }
 
-export function synthesizeVerified(model: NetworkModel, options: { readonly outdir: string }): VerifiedSynthesis {
+export function synthesizeVerified(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }): VerifiedSynthesis {
   const synthesis = synthesizeNetwork(model, options);
   return { synthesis, verification: verifySynthFolder(synthesis.folder) };
 }

@@ -59,6 +59,20 @@ function valueText(value: unknown): string | undefined {
   return JSON.stringify(value);
 }
 
+/**
+ * A warning as a sentence about the thing it concerns: `spoke x in eu-west-2:
+ * 100.64.0.0/16 is outside RFC 1918, …` (a message phrased to follow the value
+ * gets the value; one that stands alone, such as `no bootstrapSecret: …`, not).
+ */
+export function describeWarning(problem: Problem): string {
+  // A warning at a field of a fleet, VPC or VPN names that thing; the field itself adds nothing.
+  const owner = problem.path.length > 4 && problem.path[0] === 'regions' ? problem.path.slice(0, 4) : problem.path;
+  const message = humanizePaths(problem.message);
+  const value = valueText(problem.value);
+  const said = value !== undefined && joiner(message) === ' ' ? `${value} ${message}` : message;
+  return `warning: ${describePath(owner)}: ${said}`;
+}
+
 /** Messages are phrased to follow the value ("overlaps …", "is not …"); others get a colon. */
 function joiner(message: string): string {
   return /^(is|has|are|overlaps|names|lists|mixes|must|does|would|opens|applies|may|expected)\b/.test(message) ? ' ' : ': ';

@@ -4,4 +4,5 @@ export { runWizard, type WizardResult } from './wizard';
 export { isPromptExit, PromptExit, type Prompter } from './prompter';
 export { InquirerPrompter } from './inquirer-prompter';
 export { ScriptedPrompter, attempts, DEFAULT, CTRL_C, type Script } from './scripted-prompter';
-export { renderProject, writeProject, checkTarget, SCAFFOLD_FILES } from './scaffold';
+export { renderProject, writeProject, checkTarget, scaffoldFiles } from './scaffold';
+export { pinAzSlots } from './pin-layout';

@@ -1,18 +1,19 @@
 /**
- * The project `init` writes around a blueprint, from `templates/project/`, and
- * the writing itself: every file is first written to a staging folder on the same
- * file system, then renamed into place, so an interrupted `init` leaves nothing
- * half-written. Only the scaffold's own files are ever written; nothing else in
- * the folder is touched (local Terraform state in `cdktf.out/state` above all).
+ * The project `init` writes around a blueprint, from `templates/project/`: a
+ * cdktf project that installs the very gwlb-blueprint that wrote it (vendored as
+ * a tarball, see generator-package.ts) with every dependency pinned by a lock
+ * file (scaffold-lock.ts). Writing it is scaffold-write.ts.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import type { Blueprint } from '../blueprint/schema';
-import { UserError } from '../util/errors';
-import { isProcessAlive } from '../util/output-lock';
-import { realPathOf } from '../util/real-path';
 import { hubStackName, peeringStackName, vpcStackName } from '../stacks/names';
+import { packGenerator, type GeneratorPackage, type PackageManifest } from './generator-package';
+import { formatLock, scaffoldLock, type PackageLock } from './scaffold-lock';
+import { gitignoreStateNote, layoutNote, stateSection } from './scaffold-text';
+
+export { checkTarget, unusedTarballs, writeProject, type WriteResult } from './scaffold-write';
 
 /** The installed package's root: `dist/wizard/..`, or `src/wizard/..` under the tests. */
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
@@ -20,48 +21,71 @@ export const REFERENCE_BLUEPRINT = path.join(PACKAGE_ROOT, 'templates', 'referen
 const PROJECT_TEMPLATES = path.join(PACKAGE_ROOT, 'templates', 'project');
 
 export interface ScaffoldFile {
-  /** Relative to the project folder. */
+  /** Relative to the project folder, `/`-separated. */
   readonly path: string;
-  readonly content: string;
+  readonly content: string | Buffer;
 }
 
-/** The scaffold's files, in the order they are listed to the user. */
-export const SCAFFOLD_FILES = ['blueprint.json', 'package.json', 'cdktf.json', 'main.js', 'README.md', '.gitignore'] as const;
+/** Where the project keeps the generator's tarball. */
+export const VENDOR_DIR = 'vendor';
 
-interface PackageInfo {
-  readonly version: string;
+/** The scaffold's files, in the order they are listed to the user (the tarball is `vendor/<tarballName>`). */
+export function scaffoldFiles(tarballName: string): string[] {
+  return ['blueprint.json', 'package.json', 'package-lock.json', `${VENDOR_DIR}/${tarballName}`, 'cdktf.json', 'main.js', 'README.md', '.gitignore'];
+}
+
+export interface PackageInfo {
+  readonly generator: GeneratorPackage;
+  /** The generator's own package-lock.json. */
+  readonly generatorLock: PackageLock;
   readonly cdktfCliVersion: string;
 }
 
-export function packageInfo(): PackageInfo {
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-    devDependencies?: Record<string, string>;
-    dependencies?: Record<string, string>;
-  };
-  const cdktfCli = pkg.devDependencies?.['cdktf-cli'] ?? pkg.dependencies?.['cdktf-cli'] ?? '0.21.0';
-  return { version: pkg.version, cdktfCliVersion: cdktfCli.replace(/^[\^~]/, '') };
+/** The running gwlb-blueprint: packed, with its lock file (a checkout's own, or the copy the build puts in dist/). */
+export function packageInfo(root: string = PACKAGE_ROOT): PackageInfo {
+  const generator = packGenerator(root);
+  const lockFile = [path.join(root, 'package-lock.json'), path.join(root, 'dist', 'dependency-lock.json')].find((f) => existsSync(f));
+  if (!lockFile) throw new Error(`internal: ${root} has neither package-lock.json nor dist/dependency-lock.json; this package was built without \`npm run build\``);
+  const generatorLock = JSON.parse(readFileSync(lockFile, 'utf8')) as PackageLock;
+  const cdktfCli = generator.manifest.devDependencies?.['cdktf-cli'] ?? generator.manifest.dependencies?.['cdktf-cli'];
+  const locked = generatorLock.packages['node_modules/cdktf-cli']?.version;
+  if (!cdktfCli || !locked) throw new Error('internal: the generator names no cdktf-cli to pin the project to');
+  // The project pins the cdktf-cli this generator was tested with: the one its lock file holds.
+  return { generator, generatorLock, cdktfCliVersion: locked };
 }
 
 /** Every file of the project, rendered for this blueprint. */
 export function renderProject(blueprint: Blueprint, model: NetworkModel, info: PackageInfo = packageInfo()): ScaffoldFile[] {
-  const local = model.state.backend === 'local';
+  const { generator } = info;
+  const vendorFile = `${VENDOR_DIR}/${generator.tarballName}`;
   const values: Record<string, string> = {
     name: blueprint.name,
     packageName: `${blueprint.name}-network`,
     projectId: `gwlb-blueprint-${blueprint.name}`,
-    version: info.version,
+    version: generator.manifest.version,
+    vendorFile,
     cdktfCliVersion: info.cdktfCliVersion,
     summary: summaryLine(model),
     stacks: stackList(model),
     deployNotes: deployNotes(model),
-    stateSection: local ? LOCAL_STATE : s3State(model),
-    stateNote: local ? LOCAL_STATE_IGNORE : S3_STATE_IGNORE,
+    layoutNote: layoutNote(model, blueprint),
+    stateSection: stateSection(model),
+    stateNote: gitignoreStateNote(model),
   };
   const render = (template: string) => fill(readFileSync(path.join(PROJECT_TEMPLATES, template), 'utf8'), values);
+  const packageJson = render('package.json.tmpl');
+  const lock = scaffoldLock({
+    generatorLock: info.generatorLock,
+    generator: generator.manifest,
+    generatorResolved: `file:${vendorFile}`,
+    generatorIntegrity: generator.integrity,
+    project: JSON.parse(packageJson) as PackageManifest,
+  });
   return [
     { path: 'blueprint.json', content: `${JSON.stringify(blueprint, null, 2)}\n` },
-    { path: 'package.json', content: render('package.json.tmpl') },
+    { path: 'package.json', content: packageJson },
+    { path: 'package-lock.json', content: formatLock(lock) },
+    { path: vendorFile, content: generator.tarball },
     { path: 'cdktf.json', content: render('cdktf.json.tmpl') },
     { path: 'main.js', content: render('main.js') },
     { path: 'README.md', content: render('README.md.tmpl') },
@@ -118,98 +142,4 @@ function deployNotes(model: NetworkModel): string {
   if (model.state.backend === 's3') notes.push(`- the state bucket \`${model.state.bucket}\` must exist (with versioning) in ${model.state.region};`);
   notes.push('- run `npx gwlb-blueprint verify cdktf.out` after every synth: it fails when a flow could bypass inspection.');
   return notes.join('\n');
-}
-
-const LOCAL_STATE = `This project keeps each stack's Terraform state in **\`cdktf.out/state/\`**
-(the \`local\` backend). That folder is the only record of what Terraform
-created: **never delete it**, even though the rest of \`cdktf.out\` is
-regenerated by every \`npx cdktf synth\` (which leaves \`state/\` alone).
-
-It is git-ignored with the rest of \`cdktf.out\` on purpose: Terraform state
-holds secrets in plain text (the VPN tunnels' pre-shared keys among them), so
-it must not land in a repository. Back it up somewhere safe, and for a network
-that more than one person deploys, switch to the \`s3\` backend: set
-\`"state": { "backend": "s3", "bucket": "…", "region": "…" }\` in
-\`blueprint.json\`, then run \`npx cdktf deploy '*' --migrate-state\` once to
-move each stack's state into the bucket.`;
-
-function s3State(model: NetworkModel): string {
-  if (model.state.backend !== 's3') return LOCAL_STATE;
-  return `Each stack keeps its Terraform state in \`s3://${model.state.bucket}/${model.state.keyPrefix}/<stack>.tfstate\`
-(region ${model.state.region}), locked with an S3 lock file (Terraform 1.11 or later).
-Create the bucket before the first deploy, with versioning and encryption on;
-the state holds secrets in plain text (the VPN tunnels' pre-shared keys among them).`;
-}
-
-const LOCAL_STATE_IGNORE = `# Careful: that includes cdktf.out/state/, the Terraform state of the local backend.
-# It is ignored because it holds secrets (VPN pre-shared keys), but it cannot be
-# written again: never delete it, back it up. See "Terraform state" in README.md.`;
-
-const S3_STATE_IGNORE = `# Terraform state is in S3 (see blueprint.json), not here.`;
-
-// ------------------------------------------------------------------ writing
-
-/** Refuses a target that is a file, or a non-empty folder without --force. */
-export function checkTarget(dir: string, force: boolean): void {
-  if (!existsSync(dir)) return;
-  if (!statSync(dir).isDirectory()) throw new UserError(`${dir} exists and is not a folder; nothing was written`);
-  if (!force && readdirSync(dir).length > 0) {
-    const edit = existsSync(path.join(dir, 'blueprint.json')) ? `; to change its network, run init ${dir} --from ${path.join(dir, 'blueprint.json')} --force` : '';
-    throw new UserError(`${dir} exists and is not empty; nothing was written (--force writes the project files into it and leaves other files alone${edit})`);
-  }
-}
-
-export interface WriteResult {
-  readonly written: readonly string[];
-  /** Files that existed and were replaced (only with --force). */
-  readonly replaced: readonly string[];
-}
-
-/** Writes the files into `dir` all together, or not at all. */
-export function writeProject(dir: string, files: readonly ScaffoldFile[], options: { force?: boolean } = {}): WriteResult {
-  checkTarget(dir, options.force ?? false);
-  // The folder a link points to, not the link: every write below lands inside it.
-  const target = realPathOf(dir);
-  removeStaleStaging(target);
-  const fresh = !existsSync(target);
-  // A new folder is staged beside it and renamed into place in one step; files for an
-  // existing folder are staged inside it (same file system) and renamed one by one.
-  if (fresh) mkdirSync(path.dirname(target), { recursive: true });
-  const staging = fresh ? path.join(path.dirname(target), `.${path.basename(target)}.init-${process.pid}`) : path.join(target, `.gwlb-blueprint-init-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    mkdirSync(staging);
-    for (const file of files) {
-      const at = path.join(staging, file.path);
-      mkdirSync(path.dirname(at), { recursive: true });
-      writeFileSync(at, file.content);
-    }
-    const replaced = fresh ? [] : files.filter((f) => existsSync(path.join(target, f.path))).map((f) => f.path);
-    if (fresh) {
-      renameSync(staging, target);
-    } else {
-      for (const file of files) renameSync(path.join(staging, file.path), path.join(target, file.path));
-      rmSync(staging, { recursive: true, force: true });
-    }
-    return { written: files.map((f) => f.path), replaced };
-  } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
-    throw err;
-  }
-}
-
-/** Staging folders of an init that was killed (its PID is gone): beside a new folder, or inside an existing one. */
-function removeStaleStaging(target: string): void {
-  const name = path.basename(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const places: [string, RegExp][] = [
-    [path.dirname(target), new RegExp(`^\\.${name}\\.init-(\\d+)$`)],
-    [target, /^\.gwlb-blueprint-init-(\d+)$/],
-  ];
-  for (const [dir, pattern] of places) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
-    for (const entry of readdirSync(dir)) {
-      const pid = Number(pattern.exec(entry)?.[1]);
-      if (pid && !isProcessAlive(pid)) rmSync(path.join(dir, entry), { recursive: true, force: true });
-    }
-  }
 }

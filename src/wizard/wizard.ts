@@ -8,7 +8,7 @@ import { formatProblem, type Problem } from '../blueprint/problems';
 import type { Blueprint } from '../blueprint/schema';
 import { formatPlanSummary } from '../blueprint/summary';
 import { validateBlueprint } from '../blueprint/validate';
-import { describePath, humanizePaths } from './field-check';
+import { describeWarning } from './field-check';
 import { askBlueprint } from './flow';
 import { PromptExit, type Prompter } from './prompter';
 
@@ -22,11 +22,15 @@ export interface WizardOutput {
   out(text: string): void;
 }
 
-/** Runs the questions until the user confirms; throws an ExitPromptError when they quit. */
-export async function runWizard(prompter: Prompter, base: Blueprint, output: WizardOutput, target: string): Promise<WizardResult> {
+/**
+ * Runs the questions until the user confirms; throws an ExitPromptError when they quit.
+ * @param fromAnswers `base` is the user's own blueprint (`--from`), not the example.
+ */
+export async function runWizard(prompter: Prompter, base: Blueprint, output: WizardOutput, target: string, fromAnswers = true): Promise<WizardResult> {
   let defaults = base;
+  let ownDefaults = fromAnswers;
   for (;;) {
-    const blueprint = await askBlueprint(prompter, defaults);
+    const blueprint = await askBlueprint(prompter, defaults, ownDefaults);
     const checked = validateBlueprint(blueprint);
     const errors = checked.problems.filter((p) => p.severity === 'error');
     const warnings = checked.problems.filter((p) => p.severity === 'warning');
@@ -47,12 +51,6 @@ export async function runWizard(prompter: Prompter, base: Blueprint, output: Wiz
     const again = await prompter.confirm({ id: 'again', message: 'Change some answers? (the questions start again, with your answers as defaults)', default: true });
     if (!again) throw new PromptExit();
     defaults = blueprint;
+    ownDefaults = true;
   }
-}
-
-/** `warning: fleet cloudguard in eu-west-2: no bootstrapSecret: …` */
-function describeWarning(problem: Problem): string {
-  // A warning at a field of a fleet, VPC or VPN names that thing; the field itself adds nothing.
-  const owner = problem.path.length > 4 && problem.path[0] === 'regions' ? problem.path.slice(0, 4) : problem.path;
-  return `warning: ${describePath(owner)}: ${humanizePaths(problem.message)}`;
 }

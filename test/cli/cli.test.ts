@@ -186,3 +186,52 @@ describe('synth keeps a deployed address layout', () => {
     expect(JSON.parse(readFileSync(manifestFile, 'utf8'))['gwlb-blueprint'].layout.regions['eu-west-2'].azSlots).toBe(6);
   });
 });
+
+describe('the HCL hand-off', () => {
+  it('synth --hcl writes HCL that verify reads back, exit 0, and its README regenerates it as HCL', async () => {
+    const out = path.join(dir, 'hcl-out');
+    const synth = await run('synth', '-b', REFERENCE_FILE, '-o', out, '--hcl');
+    expect(synth.code).toBe(0);
+    expect(synth.stdout).toContain(`(to check again: gwlb-blueprint verify ${out})`);
+    expect(existsSync(path.join(out, 'stacks', 'acme-eu-west-2-hub', 'cdk.tf'))).toBe(true);
+    expect(existsSync(path.join(out, 'stacks', 'acme-eu-west-2-hub', 'cdk.tf.json'))).toBe(false);
+    const verify = await run('verify', out);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^verified: \d+ flows .* and 10 controls pass\b/m);
+    expect(readFileSync(path.join(out, 'README.md'), 'utf8')).toContain(`npx gwlb-blueprint synth -b blueprint.json -o <this folder> --hcl --force`);
+  });
+});
+
+describe('synth output at scale', () => {
+  it('lists up to 20 stacks, then says how many more and where they all are', async () => {
+    const { stackSummary, LISTED_STACKS } = await import('../../src/cli/commands/synth');
+    const names = Array.from({ length: 500 }, (_, i) => `net-eu-west-2-spoke-s${i}`);
+    const lines = stackSummary(names, 'generated/README.md');
+    expect(lines).toHaveLength(LISTED_STACKS + 1);
+    expect(lines[0]).toBe('  net-eu-west-2-spoke-s0');
+    expect(lines.at(-1)).toBe('  … and 480 more (generated/README.md lists every stack, in apply order)');
+    expect(stackSummary(names.slice(0, 20), 'x')).toHaveLength(20);
+  });
+});
+
+describe('verify without a folder', () => {
+  const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'gwlb-blueprint.js'), ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+
+  it('reads cdktf.out, else generated, and says which (needs `npm run build`)', async () => {
+    const project = path.join(dir, 'project');
+    expect((await run('synth', '-b', REFERENCE_FILE, '-o', path.join(project, 'generated'))).code).toBe(0);
+    const generated = cli(project, 'verify');
+    expect(generated.stderr).toContain('verify: reading generated (no folder given)');
+    expect(generated.status).toBe(0);
+    expect((await run('synth', '-b', REFERENCE_FILE, '-o', path.join(project, 'cdktf.out'))).code).toBe(0);
+    expect(cli(project, 'verify').stderr).toContain('verify: reading cdktf.out (no folder given)');
+  });
+
+  it('with neither, exits 1 and says what it looked for', () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'gwlb-verify-none-'));
+    const result = cli(empty, 'verify');
+    rmSync(empty, { recursive: true, force: true });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('error: no folder given, and there is no cdktf.out or generated here');
+  });
+});

@@ -154,6 +154,15 @@ describe('the README of the reference blueprint', () => {
     expect(apply).toContain('reverse order');
   });
 
+  it('sets up one plugin cache for every stack before the first init, and says why the lock file stays', () => {
+    const apply = section(readme, '## Applying with plain Terraform');
+    expect(apply.indexOf('export TF_PLUGIN_CACHE_DIR=')).toBeGreaterThan(0);
+    expect(apply.indexOf('export TF_PLUGIN_CACHE_DIR=')).toBeLessThan(apply.indexOf('(cd stacks/'));
+    expect(apply).toContain('mkdir -p "$TF_PLUGIN_CACHE_DIR"');
+    expect(apply).toContain('Every stack folder holds a `.terraform.lock.hcl` that pins hashicorp/aws 5.100.0');
+    expect(apply).toContain('Terraform uses a cached provider only for a provider whose checksum the lock file already records');
+  });
+
   it('lists what an engineer must do before applying', () => {
     const before = section(readme, '## Before you apply');
     expect(before).toContain('aws ram enable-sharing-with-aws-organization');
@@ -250,13 +259,16 @@ describe('the README of other networks', () => {
     }
   });
 
-  it('HCL output: the same README, naming cdk.tf, with every output read from the stacks', async () => {
+  it('HCL output: the same README, naming cdk.tf, with every output read from the stacks, and regenerating as HCL', async () => {
     const json = synthesize(modelOf(REFERENCE_FILE));
     const hcl = await synthesizeHcl(modelOf(REFERENCE_FILE));
     try {
       const readme = hcl.read('README.md');
       expect(readme).toContain('Terraform in `cdk.tf`.');
-      expect(readme.replace(/cdk\.tf\b/g, 'X')).toBe(json.read('README.md').replace(/cdk\.tf\.json/g, 'X'));
+      const regenerate = 'npx gwlb-blueprint synth -b blueprint.json -o <this folder>';
+      expect(readme).toContain(`${regenerate} --hcl --force`);
+      expect(json.read('README.md')).toContain(`${regenerate} --force`);
+      expect(readme.replace(/cdk\.tf\b/g, 'X').replace(' --hcl --force', ' --force')).toBe(json.read('README.md').replace(/cdk\.tf\.json/g, 'X'));
     } finally {
       json.remove();
       hcl.remove();

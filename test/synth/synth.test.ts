@@ -43,10 +43,18 @@ describe('the output folder', () => {
     files = synthFiles(reference());
   });
 
-  it('holds one folder per stack, the manifest, the intent file and the hand-off README and diagram', () => {
+  it('holds one folder per stack (with its provider lock file), the manifest, the intent file and the hand-off README and diagram', () => {
     const stacks = ['hub', 'egress', 'dmz-prod-dmz', 'dmz-partner-dmz', 'spoke-prod-app', 'spoke-partner-app', 'spoke-internal-app'].map((s) => `acme-eu-west-2-${s}`);
     expect(Object.keys(files).sort()).toEqual(
-      [...stacks.map(stackFile), 'stacks/acme-eu-west-2-egress/bootstrap/cloudguard.user-data', 'manifest.json', 'gwlb-blueprint.intent.json', 'README.md', 'diagram.mmd'].sort(),
+      [
+        ...stacks.map(stackFile),
+        ...stacks.map((s) => `stacks/${s}/.terraform.lock.hcl`),
+        'stacks/acme-eu-west-2-egress/bootstrap/cloudguard.user-data',
+        'manifest.json',
+        'gwlb-blueprint.intent.json',
+        'README.md',
+        'diagram.mmd',
+      ].sort(),
     );
     const manifest = JSON.parse(files['manifest.json']);
     expect(Object.keys(manifest.stacks).sort()).toEqual([...stacks].sort());

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { runInit, type InitOptions } from '../../src/cli/commands/init';
 import { memoryIo } from '../../src/util/io';
 import type { Blueprint } from '../../src/blueprint/schema';
+import { askBlueprint } from '../../src/wizard/flow';
 import { ScriptedPrompter, type Script } from '../../src/wizard/scripted-prompter';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -48,6 +49,13 @@ export async function initScripted(script: Script, options: InitOptions = {}, di
   }
 }
 
+/** `bp` with `azSlots` written into the regions named (what init writes; the counts are the test's own). */
+export function withAzSlots(bp: Blueprint, slots: Readonly<Record<string, number>>): Blueprint {
+  const copy = structuredClone(bp);
+  for (const [code, azSlots] of Object.entries(slots)) copy.regions[code].azSlots = azSlots;
+  return copy;
+}
+
 export function readJson<T = unknown>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
@@ -64,4 +72,20 @@ export function listTree(dir: string): string[] {
   };
   walk(dir, '');
   return out.sort();
+}
+
+/** The questions with `base` as the user's own blueprint (`--from`). */
+export async function ask(script: Script, base: Blueprint = reference()): Promise<{ blueprint: Blueprint; prompter: ScriptedPrompter }> {
+  const prompter = new ScriptedPrompter(script);
+  const blueprint = await askBlueprint(prompter, base);
+  expect(prompter.unused).toEqual([]);
+  return { blueprint, prompter };
+}
+
+/** The questions of a new network: the reference is only the example they start from. */
+export async function askNew(script: Script): Promise<{ blueprint: Blueprint; prompter: ScriptedPrompter }> {
+  const prompter = new ScriptedPrompter(script);
+  const blueprint = await askBlueprint(prompter, reference(), false);
+  expect(prompter.unused).toEqual([]);
+  return { blueprint, prompter };
 }

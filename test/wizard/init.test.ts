@@ -2,16 +2,22 @@
  * `gwlb-blueprint init` as a command: what it writes, that it writes it all or
  * nothing, and how it behaves without a terminal, with --yes, --from and --force.
  */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
+import type { Blueprint } from '../../src/blueprint/schema';
 import { main } from '../../src/cli/main';
 import { memoryIo } from '../../src/util/io';
 import { CTRL_C } from '../../src/wizard/scripted-prompter';
-import { SCAFFOLD_FILES } from '../../src/wizard/scaffold';
-import { initScripted, listTree, readJson, reference, ROOT, scratchDir } from './helpers';
+import { scaffoldFiles } from '../../src/wizard/scaffold';
+import type { PackageLock } from '../../src/wizard/scaffold-lock';
+import { initScripted, listTree, readJson, reference, ROOT, scratchDir, withAzSlots } from './helpers';
 
 const VERSION = readJson<{ version: string }>(path.join(ROOT, 'package.json')).version;
+const TARBALL = `gwlb-blueprint-${VERSION}.tgz`;
+const SCAFFOLD_FILES = scaffoldFiles(TARBALL);
 
 async function cli(args: string[], interactive = false) {
   const io = memoryIo(interactive);
@@ -43,12 +49,14 @@ describe('--yes', () => {
     const run = await cli(['init', dir, '--yes']);
     expect(run.code).toBe(0);
     expect(listTree(dir)).toEqual([...SCAFFOLD_FILES].sort());
-    expect(readJson(path.join(dir, 'blueprint.json'))).toEqual(reference());
+    // The reference network, with each region's AZ slots written down (eu-west-2 has three AZs).
+    expect(readJson(path.join(dir, 'blueprint.json'))).toEqual(withAzSlots(reference(), { 'eu-west-2': 3 }));
 
     const pkg = readJson<{ name: string; private: boolean; dependencies: Record<string, string>; scripts: Record<string, string> }>(path.join(dir, 'package.json'));
     expect(pkg.name).toBe('acme-network');
     expect(pkg.private).toBe(true);
-    expect(pkg.dependencies).toEqual({ 'gwlb-blueprint': VERSION, 'cdktf-cli': '0.21.0' });
+    // No registry needed: the generator itself is in the project.
+    expect(pkg.dependencies).toEqual({ 'gwlb-blueprint': `file:vendor/${TARBALL}`, 'cdktf-cli': '0.21.0' });
     expect(pkg.scripts).toMatchObject({ synth: 'cdktf synth', deploy: 'cdktf deploy "*"', verify: 'gwlb-blueprint verify cdktf.out' });
 
     const cdktf = readJson<{ app: string; language: string }>(path.join(dir, 'cdktf.json'));
@@ -61,13 +69,70 @@ describe('--yes', () => {
     for (const step of ['npm install', 'npx cdktf synth', "npx cdktf deploy '*'", 'npx gwlb-blueprint verify cdktf.out', 'cdktf.out/state', 'acme-eu-west-2-hub']) {
       expect(readme).toContain(step);
     }
+    // Why the slots are recorded, where state lives and why a team keeps it in S3, what the tarball is.
+    expect(readme).toContain('records `azSlots` for every region (eu-west-2: 3)');
+    expect(readme).toContain('**For a team, use the `s3` backend**');
+    expect(readme).toContain(`| \`vendor/${TARBALL}\` | gwlb-blueprint ${VERSION} itself`);
     expect(readme).not.toMatch(/\{\{\w+\}\}/);
-    const ignore = readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n');
-    expect(ignore).toEqual(expect.arrayContaining(['node_modules/', 'cdktf.out/']));
 
     const said = run.io.stdout.join('\n');
     expect(said).toContain('acme: 4 accounts, 1 region, state local');
-    expect(said).toContain(`Wrote ${dir}/: blueprint.json, package.json, cdktf.json, main.js, README.md, .gitignore`);
+    expect(said).toContain(`Wrote ${dir}/: blueprint.json, package.json, package-lock.json, vendor/${TARBALL}, cdktf.json, main.js, README.md, .gitignore`);
+    expect(said).toContain("blueprint.json records each region's AZ slots (eu-west-2: 3)");
+  });
+
+  test('vendors this very package: the tarball `npm pack` makes of it, pinned by its integrity in the lock file', async () => {
+    const dir = path.join(scratchDir(), 'net');
+    expect((await cli(['init', dir, '--yes'])).code).toBe(0);
+    const tarball = path.join(dir, 'vendor', TARBALL);
+    const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' });
+    expect(listing.status).toBe(0);
+    const files = listing.stdout.split('\n');
+    for (const f of ['package/package.json', 'package/bin/gwlb-blueprint.js', 'package/dist/index.js', 'package/dist/dependency-lock.json', 'package/templates/reference.blueprint.json', 'package/examples/single-account.blueprint.json']) {
+      expect(files).toContain(f);
+    }
+    const manifest = spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
+    expect(JSON.parse(manifest.stdout)).toMatchObject({ name: 'gwlb-blueprint', version: VERSION });
+
+    const lock = readJson<PackageLock>(path.join(dir, 'package-lock.json'));
+    const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+    expect(lock.packages['node_modules/gwlb-blueprint']).toMatchObject({ version: VERSION, resolved: `file:vendor/${TARBALL}`, integrity });
+    expect(lock.packages[''].dependencies).toEqual(readJson<{ dependencies: unknown }>(path.join(dir, 'package.json')).dependencies);
+  });
+
+  test('the lock file pins every dependency at the version this package is locked with, and carries none of its dev tools', async () => {
+    const dir = path.join(scratchDir(), 'net');
+    expect((await cli(['init', dir, '--yes'])).code).toBe(0);
+    const ours = readJson<PackageLock>(path.join(ROOT, 'package-lock.json')).packages;
+    const theirs = readJson<PackageLock>(path.join(dir, 'package-lock.json')).packages;
+    for (const [at, entry] of Object.entries(theirs)) {
+      if (at === '' || at === 'node_modules/gwlb-blueprint') continue;
+      expect({ at, version: entry.version, integrity: entry.integrity }).toEqual({ at, version: ours[at].version, integrity: ours[at].integrity });
+    }
+    for (const needed of ['cdktf', '@cdktf/provider-aws', 'zod', 'cdktf-cli']) expect(theirs[`node_modules/${needed}`]).toBeDefined();
+    for (const devOnly of ['jest', 'typescript', '@swc/core', 'fast-check']) expect(theirs[`node_modules/${devOnly}`]).toBeUndefined();
+  });
+
+  test('.gitignore keeps every kind of Terraform state and plan out of git, and the vendored tarball in', async () => {
+    const dir = path.join(scratchDir(), 'net');
+    expect((await cli(['init', dir, '--yes'])).code).toBe(0);
+    expect(spawnSync('git', ['init', '-q'], { cwd: dir }).status).toBe(0);
+    const ignored = (file: string) => spawnSync('git', ['check-ignore', '-q', '--no-index', file], { cwd: dir }).status === 0;
+    for (const file of [
+      'cdktf.out/state/acme-eu-west-2-hub.tfstate',
+      'state/acme-eu-west-2-hub.tfstate',
+      'generated/state/acme-eu-west-2-hub.tfstate',
+      'generated/stacks/acme-eu-west-2-hub/terraform.tfstate',
+      'generated/stacks/acme-eu-west-2-hub/terraform.tfstate.backup',
+      'other/x.tfstate.1700000000.backup',
+      'generated/stacks/acme-eu-west-2-hub/.terraform/providers/x',
+      'generated/stacks/acme-eu-west-2-hub/tfplan',
+      'node_modules/cdktf/package.json',
+      'gwlb-blueprint-0.1.0.tgz',
+    ]) {
+      expect({ file, ignored: ignored(file) }).toEqual({ file, ignored: true });
+    }
+    for (const file of [`vendor/${TARBALL}`, 'blueprint.json', 'package-lock.json', 'README.md']) expect({ file, ignored: ignored(file) }).toEqual({ file, ignored: false });
   });
 
   test('with --from, writes that blueprint', async () => {
@@ -75,7 +140,7 @@ describe('--yes', () => {
     const from = path.join(ROOT, 'examples', 'multi-region.blueprint.yaml');
     const run = await cli(['init', dir, '--yes', '--from', from]);
     expect(run.code).toBe(0);
-    expect(readJson(path.join(dir, 'blueprint.json'))).toEqual(readBlueprintFile(from).value);
+    expect(readJson(path.join(dir, 'blueprint.json'))).toEqual(withAzSlots(readBlueprintFile(from).value as Blueprint, { 'eu-west-1': 3, 'us-east-1': 6 }));
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain('s3://globex-network-state/gwlb/globex/');
   });
 
@@ -122,6 +187,16 @@ describe('an existing folder', () => {
     expect(readFileSync(path.join(dir, 'cdktf.out', 'state', 'acme-eu-west-2-hub.tfstate'), 'utf8')).toBe('{"version":4}');
     expect(readJson<{ name: string }>(path.join(dir, 'package.json')).name).toBe('acme-network');
     expect(run.io.stdout.join('\n')).toContain('package.json (replaced)');
+  });
+
+  test('rewritten by another version, says which vendored tarball is no longer used, and leaves it', async () => {
+    const dir = path.join(scratchDir(), 'net');
+    expect((await cli(['init', dir, '--yes'])).code).toBe(0);
+    writeFileSync(path.join(dir, 'vendor', 'gwlb-blueprint-0.0.1.tgz'), 'an older generator');
+    const run = await cli(['init', dir, '--yes', '--force', '--from', path.join(dir, 'blueprint.json')]);
+    expect(run.code).toBe(0);
+    expect(run.io.stdout.join('\n')).toContain(`vendor/gwlb-blueprint-0.0.1.tgz is no longer used (package.json now installs vendor/${TARBALL}): delete it.`);
+    expect(readFileSync(path.join(dir, 'vendor', 'gwlb-blueprint-0.0.1.tgz'), 'utf8')).toBe('an older generator');
   });
 
   test('that holds a blueprint is refused with the command that edits it', async () => {

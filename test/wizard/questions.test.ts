@@ -1,7 +1,8 @@
 /**
  * The wizard's questions, driven by scripted answers: their order, their
- * defaults (Enter everywhere rebuilds the reference blueprint), and checks that
- * refuse a bad answer at once with the rules of `validate`.
+ * defaults (Enter everywhere rebuilds a `--from` blueprint exactly, and builds
+ * the reference network from the example; ties between answers follow the
+ * answers), and checks that refuse a bad answer at once with the rules of `validate`.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,22 +10,16 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import { offeredAzIds } from '../../src/blueprint/regions';
 import type { Blueprint } from '../../src/blueprint/schema';
 import { validateBlueprint } from '../../src/blueprint/validate';
-import { askBlueprint } from '../../src/wizard/flow';
-import { attempts, CTRL_C, DEFAULT, ScriptedPrompter, type Script } from '../../src/wizard/scripted-prompter';
-import { initScripted, readJson, reference, ROOT } from './helpers';
-
-async function ask(script: Script, base: Blueprint = reference()): Promise<{ blueprint: Blueprint; prompter: ScriptedPrompter }> {
-  const prompter = new ScriptedPrompter(script);
-  const blueprint = await askBlueprint(prompter, base);
-  expect(prompter.unused).toEqual([]);
-  return { blueprint, prompter };
-}
+import { attempts, CTRL_C, DEFAULT, type Script } from '../../src/wizard/scripted-prompter';
+import { ask, askNew, initScripted, readJson, reference, ROOT, withAzSlots } from './helpers';
 
 describe('all defaults', () => {
-  test('Enter at every prompt writes exactly the reference blueprint', async () => {
+  test('Enter at every prompt writes the reference network, with its AZ slots recorded and no RAM sharing nobody asked for', async () => {
     const run = await initScripted({});
     expect(run.error).toBeUndefined();
-    expect(readJson(path.join(run.dir, 'blueprint.json'))).toEqual(reference());
+    const expected = withAzSlots(reference(), { 'eu-west-2': 3 });
+    delete expected.regions['eu-west-2'].dmzs!['prod-dmz'].shareWith;
+    expect(readJson(path.join(run.dir, 'blueprint.json'))).toEqual(expected);
     expect(run.prompter.refusals).toEqual([]);
     // Every question was asked with a default, and Enter took it.
     for (const q of run.prompter.asked) expect(q.answer).toEqual(q.default);
@@ -132,14 +127,15 @@ describe('a multi-account, multi-region answer set', () => {
   };
 
   test('builds the blueprint those answers describe, with valid defaults for everything not answered', async () => {
-    const { blueprint, prompter } = await ask(script);
+    const { blueprint, prompter } = await askNew(script);
     expect(prompter.refusals).toEqual([]);
     expect(blueprint).toEqual({
       name: 'globex',
       tags: { Owner: 'netsec' },
       accounts: {
         network: { id: '111122223333', roleArn: 'arn:aws:iam::111122223333:role/NetworkDeployer' },
-        workloads: { id: '444455556666', roleArn: 'arn:aws:iam::444455556666:role/OrganizationAccountAccessRole' },
+        // The role named for the first account, in this account: not the example's OrganizationAccountAccessRole.
+        workloads: { id: '444455556666', roleArn: 'arn:aws:iam::444455556666:role/NetworkDeployer' },
         partner: { id: '777788889999' },
       },
       regions: {
@@ -186,7 +182,7 @@ describe('a multi-account, multi-region answer set', () => {
   });
 
   test('the second region asks for its own VPNs', async () => {
-    const { blueprint, prompter } = await ask({
+    const { blueprint, prompter } = await askNew({
       ...script,
       'regions[1].vpnConnections.count': 1,
       'regions[1].vpnConnections[0].name': 'nyc-office',
@@ -201,7 +197,7 @@ describe('a multi-account, multi-region answer set', () => {
   });
 
   test('accounts are offered by name in every account question', async () => {
-    const { prompter } = await ask(script);
+    const { prompter } = await askNew(script);
     const owner = prompter.asked.find((q) => q.id === 'regions[0].spokes[1].account')!;
     expect(owner.kind).toBe('select');
     expect(owner.answer).toBe('partner');
@@ -279,7 +275,7 @@ describe('each answer is checked as it is given, with the rules of validate', ()
     expect(validateBlueprint(blueprint).model).toBeDefined();
   });
 
-  test('renaming an account carries its references along', async () => {
+  test('in the user\'s own blueprint, renaming an account carries its references along', async () => {
     const { blueprint } = await ask({ 'accounts[0].name': 'hub', 'accounts[1].name': 'prod' });
     const region = blueprint.regions['eu-west-2'];
     expect(region.transitGateway.account).toBe('hub');
@@ -319,8 +315,10 @@ describe('--from: edit mode', () => {
       { from: file },
     );
     expect(run.error).toBeUndefined();
-    const expected = readBlueprintFile(file).value as Blueprint;
-    expected.regions['eu-west-1'].spokes!.analytics = { account: 'network', cidr: '10.67.0.0/16' };
+    // Everything as in the file (the AZ slots now written down), but the edits.
+    const expected = withAzSlots(readBlueprintFile(file).value as Blueprint, { 'eu-west-1': 3, 'us-east-1': 6 });
+    // A spoke the file does not have is offered the previous spoke's owner.
+    expected.regions['eu-west-1'].spokes!.analytics = { account: 'partner', cidr: '10.67.0.0/16' };
     expected.regions['us-east-1'].fleets.fortigate.maxSize = 12;
     expect(readJson(path.join(run.dir, 'blueprint.json'))).toEqual(expected);
     expect(run.prompter.asked.find((q) => q.id === 'name')!.default).toBe('globex');

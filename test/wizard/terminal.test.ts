@@ -14,8 +14,10 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, sym
 import * as path from 'node:path';
 import { buildModel } from '../../src/blueprint/model';
 import { hubStackName, vpcStackName } from '../../src/stacks/names';
-import { SCAFFOLD_FILES } from '../../src/wizard/scaffold';
-import { listTree, readJson, reference, ROOT, scratchDir } from './helpers';
+import { scaffoldFiles } from '../../src/wizard/scaffold';
+import { listTree, readJson, reference, ROOT, scratchDir, withAzSlots } from './helpers';
+
+const TARBALL = `gwlb-blueprint-${readJson<{ version: string }>(path.join(ROOT, 'package.json')).version}.tgz`;
 
 const TMUX_FOUND = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 if (!TMUX_FOUND) process.stderr.write('test/wizard/terminal.test.ts: skipped, tmux is not installed (the scripted-answer tests of init still ran)\n');
@@ -167,15 +169,18 @@ maybe(
       expect(transcript).toContain('AZ IDs (euw2-az1) name the same physical zone in every account');
       expect(transcript).toMatch(/egress\s+network\s+10\.255\.0\.0\/20/);
       expect(transcript).toContain(`✔ Write this network and its cdktf project to ${project}/? Yes`);
-      expect(transcript).toContain(`Wrote ${project}/: blueprint.json, package.json, cdktf.json, main.js, README.md, .gitignore`);
+      expect(transcript).toContain(`Wrote ${project}/: ${scaffoldFiles(TARBALL).join(', ')}`);
       expect(transcript).not.toMatch(/^> /m); // no answer was refused
       expect(presses).toBeGreaterThan(50);
     } finally {
       tmux.stop();
     }
 
-    expect(listTree(project)).toEqual([...SCAFFOLD_FILES].sort());
-    expect(readJson(path.join(project, 'blueprint.json'))).toEqual(reference());
+    expect(listTree(project)).toEqual(scaffoldFiles(TARBALL).sort());
+    // The reference network as the example offers it: its AZ slots written down, no RAM sharing nobody ticked.
+    const written = withAzSlots(reference(), { 'eu-west-2': 3 });
+    delete written.regions['eu-west-2'].dmzs!['prod-dmz'].shareWith;
+    expect(readJson(path.join(project, 'blueprint.json'))).toEqual(written);
 
     installInto(project, unpacked);
     lap('install');

@@ -44,8 +44,10 @@ export const defaultInternalRanges: Rule = {
   description: 'Warns when a VPC outside RFC 1918 is routed only through the default internalCidrs (which then change with every such VPC).',
   check(bp) {
     const rfc1918 = blocksOf(RFC1918);
+    const [shared] = blocksOf([SHARED_ADDRESS_SPACE]);
     const defaulted = regionsOf(bp).filter(([, spec]) => spec.internalCidrs === undefined).map(([code]) => code);
     if (defaulted.length === 0) return [];
+    const regionList = defaulted.length === 1 ? defaulted[0] : `${defaulted.slice(0, -1).join(', ')} and ${defaulted.at(-1)}`;
     return vpcsOf(bp).flatMap((vpc) => {
       const parsed = parseCidr(vpc.cidr);
       if (!parsed.ok || rfc1918.some((b) => contains(b, parsed.block))) return [];
@@ -54,7 +56,8 @@ export const defaultInternalRanges: Rule = {
           this.id,
           [...vpc.path, 'cidr'],
           vpc.cidr,
-          `is outside RFC 1918, so the default internalCidrs of ${defaulted.join(', ')} list it by name: adding or removing such a VPC changes the routes of every egress and DMZ stack. List your ranges in internalCidrs to keep those stacks stable`,
+          `is outside RFC 1918, so the default internal ranges of ${regionList} name it VPC by VPC, and adding or removing such a VPC changes the routes of every egress and DMZ stack there. ` +
+            `Set internalCidrs in ${regionList} to private ranges that cover it (${contains(shared, parsed.block) ? SHARED_ADDRESS_SPACE : 'its CIDR or a supernet'}, with RFC 1918) to keep those stacks unchanged.`,
         ),
       ];
     });

@@ -10,7 +10,8 @@ import type { Blueprint } from '../../blueprint/schema';
 import { formatPlanSummary } from '../../blueprint/summary';
 import { validateBlueprint } from '../../blueprint/validate';
 import { isPromptExit, type Prompter } from '../../wizard/prompter';
-import { checkTarget, REFERENCE_BLUEPRINT, renderProject, writeProject } from '../../wizard/scaffold';
+import { pinAzSlots } from '../../wizard/pin-layout';
+import { checkTarget, REFERENCE_BLUEPRINT, renderProject, unusedTarballs, VENDOR_DIR, writeProject } from '../../wizard/scaffold';
 import { runWizard, type WizardResult } from '../../wizard/wizard';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { UserError } from '../errors';
@@ -53,14 +54,15 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
   } else {
     const asker = prompter ?? new (await import('../../wizard/inquirer-prompter')).InquirerPrompter();
     try {
-      result = await runWizard(asker, base, io, target);
+      result = await runWizard(asker, base, io, target, options.from !== undefined);
     } catch (err) {
       if (isPromptExit(err)) throw new UserError(ABORTED);
       throw err;
     }
   }
 
-  const files = renderProject(result.blueprint, result.model);
+  const blueprint = pinAzSlots(result.blueprint, result.model);
+  const files = renderProject(blueprint, result.model);
   let written;
   try {
     written = writeProject(dir, files, { force: options.force });
@@ -69,6 +71,7 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
   }
   io.out('');
   io.out(`Wrote ${target}: ${written.written.map((f) => (written.replaced.includes(f) ? `${f} (replaced)` : f)).join(', ')}`);
+  for (const old of unusedTarballs(dir, files, VENDOR_DIR)) io.out(`${old} is no longer used (package.json now installs ${files.find((f) => f.path.startsWith(`${VENDOR_DIR}/`))?.path}): delete it.`);
   io.out('');
   io.out('Next:');
   if (path.resolve(dir) !== process.cwd()) io.out(`  cd ${dir}`);
@@ -76,6 +79,8 @@ export async function runInit(dir: string, options: InitOptions, io: Io, prompte
   io.out('  npx cdktf synth                       # Terraform per stack in cdktf.out/stacks');
   io.out('  npx gwlb-blueprint verify cdktf.out   # every flow passes an appliance');
   io.out("  npx cdktf deploy '*'");
+  const slots = result.model.regions.map((r) => `${r.code}: ${r.azSlots}`).join(', ');
+  io.out(`blueprint.json records each region's AZ slots (${slots}), so a later gwlb-blueprint never re-plans the subnets (README.md says why).`);
   if (result.model.state.backend === 'local') io.out('Terraform state will live in cdktf.out/state: never delete it (README.md says more).');
 }
 

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { README_FILE } from '../../handoff/readme';
 import { checkRecordedLayout } from '../../synth/recorded-layout';
 import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
 import { claimOutput } from '../../util/atomic-output';
@@ -12,6 +14,15 @@ export interface SynthOptions {
   readonly out: string;
   readonly hcl?: boolean;
   readonly force?: boolean;
+}
+
+/** At most this many stacks are listed one per line; a network of 500 spokes gets a summary. */
+export const LISTED_STACKS = 20;
+
+/** The stacks, one per line, or the first LISTED_STACKS and how many more (the hand-off README lists them all). */
+export function stackSummary(stacks: readonly string[], readme: string): string[] {
+  if (stacks.length <= LISTED_STACKS) return stacks.map((s) => `  ${s}`);
+  return [...stacks.slice(0, LISTED_STACKS).map((s) => `  ${s}`), `  … and ${stacks.length - LISTED_STACKS} more (${readme} lists every stack, in apply order)`];
 }
 
 /** State files of the local backend live in `<out>/state`; regenerating must never lose them. */
@@ -41,8 +52,8 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     }
     output.commit();
     io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
-    for (const stack of synthesis.stacks) io.out(`  ${stack}`);
-    io.out(`verified: ${verification.flows.length} flows inspected as intended, ${verification.controls.length} security controls pass (gwlb-blueprint verify ${options.out})`);
+    for (const line of stackSummary(synthesis.stacks, path.join(options.out, README_FILE))) io.out(line);
+    io.out(`verified: ${verification.flows.length} flows inspected as intended, ${verification.controls.length} security controls pass (to check again: gwlb-blueprint verify ${options.out})`);
   } finally {
     output.release();
   }

@@ -3,13 +3,27 @@
  * state lives, and regenerating the folder from the blueprint. Written for
  * someone who has Terraform but has never used gwlb-blueprint.
  */
+import { LOCK_FILE } from '../../synth/provider-lock';
+import { AWS_PROVIDER } from '../../terraform/mirror';
 import type { Section } from './context';
 import { code } from './markdown';
+
+/** hashicorp/aws 5.100.0 unpacked, for linux_amd64 (other platforms are within a few per cent). */
+const PROVIDER_MB = 675;
 
 export const applying: Section = ({ stacks }) => [
   '## Applying with plain Terraform',
   '',
-  'From this folder, one stack after the other, in the order above (review each plan before applying it):',
+  `First give every stack one shared provider cache. Each stack's \`terraform init\` otherwise installs its own copy of the AWS provider (about ${PROVIDER_MB} MB: ${((stacks.length * PROVIDER_MB) / 1000).toFixed(1)} GB for these ${stacks.length} stacks); with the cache it links the one copy:`,
+  '',
+  '```sh',
+  'export TF_PLUGIN_CACHE_DIR="$HOME/.terraform.d/plugin-cache"   # or plugin_cache_dir in ~/.terraformrc',
+  'mkdir -p "$TF_PLUGIN_CACHE_DIR"',
+  '```',
+  '',
+  `Every stack folder holds a \`${LOCK_FILE}\` that pins hashicorp/aws ${AWS_PROVIDER.version} with its checksums for every platform. Keep it (commit it with the stacks): Terraform uses a cached provider only for a provider whose checksum the lock file already records, and it refuses a provider that does not match.`,
+  '',
+  'Then, from this folder, one stack after the other, in the order above (review each plan before applying it):',
   '',
   '```sh',
   ...stacks.map((s) => `(cd ${s.dir} && terraform init && terraform plan -out=tfplan && terraform apply tfplan)`),
@@ -56,13 +70,14 @@ export const state: Section = ({ model, stacks }) => {
   ];
 };
 
-export const regenerating: Section = () => [
+/** The command that wrote this folder, HCL kept HCL. */
+export const regenerating: Section = ({ stacks }) => [
   '## Regenerating',
   '',
   'Change the blueprint, then rewrite this folder and check it:',
   '',
   '```sh',
-  'npx gwlb-blueprint synth -b blueprint.json -o <this folder> --force   # keeps state/',
+  `npx gwlb-blueprint synth -b blueprint.json -o <this folder>${stacks.some((s) => s.file.endsWith('.tf')) ? ' --hcl' : ''} --force   # keeps state/`,
   'npx gwlb-blueprint verify <this folder>',
   '```',
   '',

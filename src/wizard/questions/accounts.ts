@@ -40,7 +40,7 @@ export async function askAccounts(s: Session): Promise<void> {
     const role = await s.text<string | undefined>({
       id: `accounts[${i}].roleArn`,
       message: `${name}: IAM role to assume (${NONE} for the caller's own credentials)`,
-      default: defaultRole(baseSpec, id, lastRole) ?? NONE,
+      default: defaultRole(baseSpec, id, lastRole, s.fromAnswers) ?? NONE,
       path: ['accounts', name, 'roleArn'],
       parse: optionalText,
       set: (d, v) => {
@@ -54,10 +54,16 @@ export async function askAccounts(s: Session): Promise<void> {
   }
 }
 
-/** The name a base account was given, if it is still an account. */
+/**
+ * The account a base entry's owner stands for now: with the user's own base, the
+ * name that account was given; with the example, only an account the user kept
+ * under the example's name (a renamed one is a new answer, and the example says
+ * nothing about it).
+ */
 export function renamedAccount(s: Session, baseName: string | undefined): string | undefined {
   if (baseName === undefined) return undefined;
   const name = s.accountNames.get(baseName);
+  if (!s.fromAnswers && name !== baseName) return undefined;
   return name && s.draft.accounts[name] ? name : undefined;
 }
 
@@ -71,13 +77,15 @@ export async function askOwner(s: Session, id: string, message: string, preferre
 }
 
 /**
- * The role ARN to offer: the base's (with the account ID replaced when the ID
- * changed), or the same role name as the previous account in this account.
+ * The role ARN to offer. With the user's own base: that account's role (its
+ * account ID replaced when the ID changed). Otherwise the role of the previous
+ * account that has one, with this account's ID (one naming scheme across an
+ * Organization is the rule), and for the first account the example's role.
  */
-function defaultRole(baseSpec: AccountSpec | undefined, id: string, previous: string | undefined): string | undefined {
+function defaultRole(baseSpec: AccountSpec | undefined, id: string, previous: string | undefined, fromAnswers: boolean): string | undefined {
   const swap = (arn: string, from: string) => arn.replace(`:iam::${from}:`, `:iam::${id}:`);
-  if (baseSpec?.roleArn) return swap(baseSpec.roleArn, baseSpec.id);
-  if (baseSpec) return undefined;
+  if (fromAnswers && baseSpec) return baseSpec.roleArn ? swap(baseSpec.roleArn, baseSpec.id) : undefined;
   const match = previous && /^arn:([^:]+):iam::(\d{12}):role\/(.+)$/.exec(previous);
-  return match ? `arn:${match[1]}:iam::${id}:role/${match[3]}` : undefined;
+  if (match) return `arn:${match[1]}:iam::${id}:role/${match[3]}`;
+  return baseSpec?.roleArn ? swap(baseSpec.roleArn, baseSpec.id) : undefined;
 }

@@ -55,9 +55,17 @@ export class Session {
   /** Region code → the base region its defaults came from. */
   readonly baseRegions = new Map<string, RegionSpec>();
 
+  /**
+   * @param fromAnswers the base holds this user's own answers (`--from`, or the
+   *   previous round): its entries are the defaults, renamed accounts followed.
+   *   Otherwise it is the embedded example, and whatever ties one answer to
+   *   another (who owns a VPC, which role to assume, what to share) follows the
+   *   answers given, not the example's positions.
+   */
   constructor(
     readonly prompter: Prompter,
     readonly base: Blueprint,
+    readonly fromAnswers = true,
   ) {
     this.draft = { name: base.name, accounts: {}, regions: { [PLACEHOLDER_REGION]: placeholderRegion() } };
   }

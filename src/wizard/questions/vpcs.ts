@@ -28,6 +28,8 @@ export async function askDmzs(s: Session, r: RegionContext, tgwAccount: string, 
   for (let k = 0; k < count; k++) {
     const did = (field: string) => r.id(`dmzs[${k}].${field}`);
     const [baseName, baseDmz] = baseDmzs[k] ?? [undefined, undefined];
+    // Failing the base's owner, the previous DMZ's (read before this one's name enters the draft).
+    const previous = Object.values(region.dmzs ?? {}).at(-1)?.account;
     const name = await s.entryName({
       id: did('name'),
       message: `DMZ ${k + 1} of ${count}: name`,
@@ -36,7 +38,7 @@ export async function askDmzs(s: Session, r: RegionContext, tgwAccount: string, 
       duplicate: (v) => `there is already a DMZ named ${v} in ${code}`,
       set: (d, v) => void (d.regions[code].dmzs![v] = { account: tgwAccount, cidr: PENDING, fleet: region.egress.fleet }),
     });
-    const account = await askOwner(s, did('account'), `${name}: owner account`, [renamedAccount(s, baseDmz?.account), tgwAccount]);
+    const account = await askOwner(s, did('account'), `${name}: owner account`, [renamedAccount(s, baseDmz?.account), previous, tgwAccount]);
     const fleet = await askInspectingFleet(s, did('fleet'), `${name}: fleet that inspects it`, code, baseDmz?.fleet ?? base?.egress.fleet, fleetNames);
     const dmz: DmzSpec = { account, cidr: PENDING, fleet };
     region.dmzs![name] = dmz;
@@ -44,7 +46,8 @@ export async function askDmzs(s: Session, r: RegionContext, tgwAccount: string, 
 
     const others = Object.keys(s.draft.accounts).filter((a) => a !== account);
     if (others.length > 0) {
-      const wanted = (baseDmz?.shareWith ?? []).map((a) => renamedAccount(s, a)).filter((a): a is string => a !== undefined);
+      // Sharing is offered ticked only where the user's own blueprint shared: never from the example.
+      const wanted = s.fromAnswers ? (baseDmz?.shareWith ?? []).map((a) => renamedAccount(s, a)).filter((a): a is string => a !== undefined) : [];
       const field: FieldSpec = { path: ['regions', code, 'dmzs', name, 'shareWith'] };
       const setShare = (d: Blueprint, v: readonly string[]) => {
         const target = d.regions[code].dmzs![name];
@@ -72,6 +75,8 @@ export async function askSpokes(s: Session, r: RegionContext, tgwAccount: string
   for (let k = 0; k < count; k++) {
     const sid = (field: string) => r.id(`spokes[${k}].${field}`);
     const [baseName, baseSpoke] = baseSpokes[k] ?? [undefined, undefined];
+    // Failing the base's owner, the previous spoke's: a new spoke usually joins its neighbours' account.
+    const previous = Object.values(region.spokes ?? {}).at(-1)?.account;
     const name = await s.entryName({
       id: sid('name'),
       message: `Spoke ${k + 1} of ${count}: name`,
@@ -80,7 +85,7 @@ export async function askSpokes(s: Session, r: RegionContext, tgwAccount: string
       duplicate: (v) => `there is already a spoke named ${v} in ${code}`,
       set: (d, v) => void (d.regions[code].spokes![v] = { account: tgwAccount, cidr: PENDING }),
     });
-    const account = await askOwner(s, sid('account'), `${name}: owner account`, [renamedAccount(s, baseSpoke?.account), tgwAccount]);
+    const account = await askOwner(s, sid('account'), `${name}: owner account`, [renamedAccount(s, baseSpoke?.account), previous, tgwAccount]);
     const spoke: SpokeSpec = { account, cidr: PENDING };
     region.spokes![name] = spoke;
     spoke.cidr = await s.vpcCidr(sid('cidr'), `${name}: VPC CIDR (/16 to /24)`, ['regions', code, 'spokes', name, 'cidr'], 'spoke', baseSpoke?.cidr);
