@@ -21,6 +21,8 @@ export function intentOf(model: NetworkModel): Intent {
       // DESIGN.md: with eastWest=false the spokes table also learns spokes and DMZs directly.
       flows: { ...INSPECT_EVERYTHING, 'spoke-spoke': region.eastWest ? 'inspect' : 'direct', 'dmz-spoke': region.eastWest ? 'inspect' : 'direct' },
       vpnPrefixes,
+      // What verify must not take for the internet: the ranges this region routes back to the TGW.
+      internalCidrs: [...region.internalCidrs],
     };
   }
   const peerings = model.interRegion.peerings.map((p) => ({ regions: [p.requester, p.accepter] as const, inspectedBy: [...p.inspectedBy] }));

@@ -35,7 +35,7 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     output.commit();
     io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
     for (const stack of synthesis.stacks) io.out(`  ${stack}`);
-    io.out(`verified: ${verification.flows.length} flows inspected as intended, ${verification.controls.length} security controls pass (gwlb-blueprint verify ${options.out})`);
+    io.out(`verified: ${verification.proof.azPaths.toLocaleString('en-US')} AZ paths inspected as intended, ${verification.controls.length} security controls pass (gwlb-blueprint verify ${options.out})`);
   } catch (err) {
     output.abort();
     throw err;
