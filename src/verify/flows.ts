@@ -25,14 +25,14 @@ interface Run {
   readonly materializer: Materializer;
   readonly judge: Judge;
   readonly classes: ClassAccumulator[];
+  readonly combinations: Map<number, Combination>;
 }
 
 export function proveFlowClasses(tracer: Tracer, materializer: Materializer, graph: NetworkGraph, intent: Intent | undefined, regions: readonly Region[]): ClassAccumulator[] {
-  const run: Run = { tracer, materializer, judge: new Judge(), classes: [] };
-  const count = tracer.ctx.ranges.count;
+  const run: Run = { tracer, materializer, judge: new Judge(), classes: [], combinations: new Map() };
   for (const region of regions) {
     const cls = (flowClass: FlowClass) => {
-      const acc = new ClassAccumulator(region.code, flowClass, region.policies[flowClass], count);
+      const acc = new ClassAccumulator(materializer, region.code, flowClass, region.policies[flowClass]);
       run.classes.push(acc);
       const policy = region.policies[flowClass];
       return { acc, expect: { policy, ...(policy === 'inspect' ? { inspections: 1 } : {}) } };
@@ -61,7 +61,7 @@ export function proveFlowClasses(tracer: Tracer, materializer: Materializer, gra
     const [a, b] = pair.regions.map((code) => regions.find((r) => r.code === code));
     if (!a || !b) continue;
     const expect: Expectation = { policy: 'inspect', ...(pair.inspectedBy ? { inspections: pair.inspectedBy.length } : {}) };
-    const acc = new ClassAccumulator(`${a.code} ↔ ${b.code}`, 'inter-region', 'inspect', count);
+    const acc = new ClassAccumulator(materializer, `${a.code} ↔ ${b.code}`, 'inter-region', 'inspect');
     run.classes.push(acc);
     for (const [x, y] of [
       [a, b],
@@ -87,17 +87,21 @@ const expectKey = (e: Expectation) => {
   return id;
 };
 
+/** The AZ paths of one forward and return outcome pair: judged once, shared by every range pair with the same outcomes. */
+interface Combination {
+  readonly paths: number;
+  readonly failed: number;
+  readonly items: readonly { readonly i: number; readonly j: number; readonly choice: number; readonly verdict: Verdict }[];
+}
+
 /** Every AZ path from every range of `x` to every range of `y`, forward and back. */
 function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Expectation, xName?: string, yName?: string): void {
-  const { tracer, materializer, judge } = run;
+  const { tracer, materializer, judge, combinations } = run;
   const { algebra, exitNames } = tracer.ctx;
   const pair = acc.pair(x, y, xName, yName);
   const eKey = expectKey(expect);
   const returnLabel = (d: Point) => (y.kind === 'internet' ? 'internet' : d.label);
-  // The hot loop of a proof (millions of AZ paths at scale): verdicts are memoised, nothing is allocated for a pass.
-  let paths = 0;
   const count = (s: Point, d: Point, forward: PathNode, f: Entry, choice: number, verdict: Verdict, ret?: PathNode, g?: Entry) => {
-    paths++;
     pair.azPaths++;
     acc.azPaths++;
     if (verdict.ok) {
@@ -111,15 +115,38 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
   for (const s of x.points) {
     for (const d of y.points) {
       const forward = forwardStart(tracer, x, s, y, d);
+      const fKey = algebra.outcomes(forward);
+      // The hot path of a proof (millions of AZ paths at scale): both directions arrive where they were sent,
+      // and the combination of their outcomes was judged before (the answer starts where the flow arrived,
+      // whatever AZ it took; only the internet answers from the NAT the flow left by, which varies by AZ).
+      if (forward.commonExit === d.exit && y.kind !== 'internet') {
+        const ret = returnStart(tracer, x, s, y, d, algebra.entries(forward)[0]);
+        const gKey = algebra.outcomes(ret);
+        if (ret.commonExit === s.exit) {
+          const key = (fKey * 1_048_576 + gKey) * 64 + eKey;
+          let combination = combinations.get(key);
+          if (!combination) combinations.set(key, (combination = combine(run, algebra.entries(forward), algebra.entries(ret), expect, eKey)));
+          pair.azPaths += combination.paths;
+          acc.azPaths += combination.paths;
+          acc.choices(combination.paths);
+          if (combination.failed === 0 && pair.passing) continue;
+          pair.azPaths -= combination.paths;
+          acc.azPaths -= combination.paths;
+          const fEntries = algebra.entries(forward);
+          const gEntries = algebra.entries(ret);
+          for (const item of combination.items) count(s, d, forward, fEntries[item.i], item.choice, item.verdict, ret, gEntries[item.j]);
+          continue;
+        }
+      }
       const fEntries = algebra.entries(forward);
-      // The answer starts where the flow arrived, whatever AZ it took; only the internet answers from the NAT the flow left by.
       let shared: PathNode | undefined;
-      paths = 0;
+      let paths = 0;
       for (let i = 0; i < fEntries.length; i++) {
         const f = fEntries[i];
         if (f.exit === FAILED || f.exit !== d.exit) {
           const verdict = f.exit === FAILED ? judge.judge(f.summary, undefined, expect, eKey) : mismatch(`forward: delivered to ${exitNames[f.exit]}, not to ${exitNames[d.exit]}`);
           count(s, d, forward, f, algebra.merge(f.choice, NO_CHOICE), verdict);
+          paths++;
           continue;
         }
         const ret = y.kind === 'internet' ? returnStart(tracer, x, s, y, d, f) : (shared ??= returnStart(tracer, x, s, y, d, f));
@@ -130,11 +157,29 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
           if (choice < 0) continue;
           const verdict = g.exit !== FAILED && g.exit !== s.exit ? mismatch(`return: delivered to ${exitNames[g.exit]}, not to ${exitNames[s.exit]}`) : judge.judge(f.summary, g.summary, expect, eKey);
           count(s, d, forward, f, choice, verdict, ret, g);
+          paths++;
         }
       }
       acc.choices(paths);
     }
   }
+}
+
+/** Every AZ path of a forward and a return outcome: the pairs of entries whose AZ choices agree, each judged. */
+function combine(run: Run, fEntries: readonly Entry[], gEntries: readonly Entry[], expect: Expectation, eKey: number): Combination {
+  const { algebra } = run.tracer.ctx;
+  const items: { i: number; j: number; choice: number; verdict: Verdict }[] = [];
+  let failed = 0;
+  fEntries.forEach((f, i) =>
+    gEntries.forEach((g, j) => {
+      const choice = algebra.merge(f.choice, g.choice);
+      if (choice < 0) return;
+      const verdict = run.judge.judge(f.summary, g.summary, expect, eKey);
+      if (!verdict.ok) failed++;
+      items.push({ i, j, choice, verdict });
+    }),
+  );
+  return { paths: items.length, failed, items };
 }
 
 const mismatches = new Map<string, Verdict>();

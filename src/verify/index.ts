@@ -43,6 +43,11 @@ export interface Proof {
   readonly swept: number;
   readonly sweepFailed: number;
   readonly classes: readonly ClassProof[];
+  /**
+   * Routes to an AWS service's managed prefix list through a gateway endpoint (S3, DynamoDB): they
+   * take that service's addresses around inspection, by design; which addresses is AWS's to publish.
+   */
+  readonly serviceRoutes: readonly { readonly service: string; readonly tables: readonly string[] }[];
 }
 
 export interface VerifyResult {
@@ -82,7 +87,7 @@ export function verifyTerraform(set: TerraformSet, intent: Intent | undefined, o
   const regions = regionsOf(ctx, vpns, intent);
   const materializer = new Materializer(tracer, { perPair: options.examplesPerPair ?? 3, total: options.examples ?? 2000 });
   const classes = [...proveFlowClasses(tracer, materializer, graph, intent, regions), ...sweep(tracer, materializer, regions)];
-  const flows = classes.flatMap((c) => c.pairs.map((p) => materializer.result(p)));
+  const flows: FlowResult[] = classes.flatMap((c) => c.pairs);
   const flowClasses = classes.filter((c) => c.flowClass !== 'any-destination');
   const swept = classes.filter((c) => c.flowClass === 'any-destination');
   const totals = classes.map((c) => c.totals());
@@ -95,6 +100,7 @@ export function verifyTerraform(set: TerraformSet, intent: Intent | undefined, o
     swept: sum(swept.map((c) => c.azPaths)),
     sweepFailed: sum(swept.map((c) => c.failed)),
     classes: totals,
+    serviceRoutes: serviceRoutesOf(graph, display),
   };
   const controls = checkControls(graph);
   const ok = proof.failed === 0 && proof.sweepFailed === 0 && controls.every((c) => c.ok);
@@ -102,6 +108,14 @@ export function verifyTerraform(set: TerraformSet, intent: Intent | undefined, o
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+function serviceRoutesOf(graph: NetworkGraph, display: (name: string) => string): Proof['serviceRoutes'] {
+  const byService = new Map<string, string[]>();
+  for (const table of graph.routeTables.values()) {
+    for (const { service } of table.serviceRoutes) byService.set(service, [...(byService.get(service) ?? []), display(table.name)]);
+  }
+  return [...byService].sort().map(([service, tables]) => ({ service, tables: tables.sort() }));
+}
 
 /** Source ranges of the sides that were a source of some flow class. */
 function countSources(regions: ReturnType<typeof regionsOf>, keys: ReadonlySet<string>): number {

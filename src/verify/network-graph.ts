@@ -217,13 +217,13 @@ function addRouteTables(read: StrictReader, graph: NetworkGraph): void {
     const vgws = r.args.propagating_vgws;
     if (vgws !== undefined && !(Array.isArray(vgws) && vgws.length === 0)) read.refuse(r, ['propagating_vgws'], vgws, 'learns routes from a virtual private gateway at run time: verify cannot see them');
     const table: RouteTableNode = { key: r.key, vpc, name: nameTagOf(r.args, r.key), routes: [], serviceRoutes: [] };
-    read.blocks(r, 'route').forEach((inline, i) => table.routes.push(routeEntry(read, r, inline, ['route', i], 'cidr_block', graph.vpcs.get(vpc)!)));
+    read.blocks(r, 'route').forEach((inline, i) => addRoute(read, r, table, routeEntry(read, r, inline, ['route', i], 'cidr_block', graph.vpcs.get(vpc)!), ['route', i, 'cidr_block']));
     graph.routeTables.set(r.key, table);
   }
   const tableOf = (r: Resource, attr: string, args: Attributes = r.args, at: (string | number)[] = [attr]) => graph.routeTables.get(read.ref(r, attr, ['aws_route_table'], args, at))!;
   for (const r of read.resources('aws_route')) {
     const table = tableOf(r, 'route_table_id');
-    table.routes.push(routeEntry(read, r, r.args, [], 'destination_cidr_block', graph.vpcs.get(table.vpc)!));
+    addRoute(read, r, table, routeEntry(read, r, r.args, [], 'destination_cidr_block', graph.vpcs.get(table.vpc)!), ['destination_cidr_block']);
   }
   for (const r of read.resources('aws_route_table_association')) {
     const table = read.ref(r, 'route_table_id', ['aws_route_table']);
@@ -247,6 +247,14 @@ function addRouteTables(read: StrictReader, graph: NetworkGraph): void {
     if (args.vpc_endpoint_type !== 'Gateway') read.refuse(r, ['vpc_endpoint_id'], r.args.vpc_endpoint_id, 'names an endpoint that is not a gateway endpoint');
     serviceRoute({ ...r, key: endpoint }, tableOf(r, 'route_table_id'), String(args.service_name));
   }
+}
+
+/** AWS refuses a second route to one destination in a table (RouteAlreadyExists): so does verify, rather than pick one. */
+function addRoute(read: StrictReader, r: Resource, table: RouteTableNode, route: RouteEntry, at: (string | number)[]): void {
+  if (table.routes.some((other) => other.destinationText === route.destinationText)) {
+    read.refuse(r, at, route.destinationText, `is a second route to this destination in ${table.name} (AWS refuses it: RouteAlreadyExists)`);
+  }
+  table.routes.push(route);
 }
 
 /**

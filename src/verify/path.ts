@@ -29,7 +29,14 @@ export interface Entry {
 
 interface Cached {
   entries?: readonly Entry[];
+  /** The entries' choices and summaries, interned: nodes with equal outcomes (to different destinations) share a key. */
+  outcomes?: number;
+  /** The exit every entry shares, or MIXED. */
+  commonExit?: number;
 }
+
+/** Entries that end in different places. */
+export const MIXED = -2;
 
 export interface StepNode extends Cached {
   readonly kind: 'step';
@@ -119,6 +126,20 @@ export class PathAlgebra {
     }
     node.entries = entries;
     return entries;
+  }
+
+  private readonly outcomeIds = new Map<string, number>();
+
+  /** What a node's outcomes are, apart from where they end: equal keys judge alike. */
+  outcomes(node: PathNode): number {
+    if (node.outcomes !== undefined) return node.outcomes;
+    const entries = this.entries(node);
+    const key = entries.map((e) => `${e.choice}:${e.summary.id}`).join(',');
+    let id = this.outcomeIds.get(key);
+    if (id === undefined) this.outcomeIds.set(key, (id = this.outcomeIds.size));
+    node.outcomes = id;
+    node.commonExit = entries.every((e) => e.exit === entries[0].exit) ? entries[0].exit : MIXED;
+    return id;
   }
 
   private prepend(step: StepNode, s: Summary): Summary {

@@ -93,23 +93,23 @@ export class ClassAccumulator {
   readonly pairs: PairAccumulator[] = [];
 
   constructor(
+    private readonly materializer: Materializer,
     readonly region: string,
     readonly flowClass: ProvenClass,
     readonly policy: FlowPolicy,
-    rangeCount: number,
   ) {
-    this.destinations = new Uint8Array(rangeCount);
+    this.destinations = new Uint8Array(materializer.rangeCount);
   }
 
   private readonly marked = new Set<string>();
 
   pair(source: Side, destination: Side, sourceName = source.name, destinationName = destination.name): PairAccumulator {
-    this.sources.set(source.key, source.points.length);
+    if (!this.sources.has(source.key)) this.sources.set(source.key, source.points.length);
     if (!this.marked.has(destination.key)) {
       this.marked.add(destination.key);
       for (const d of destination.points) this.destinations[d.range] = 1;
     }
-    const pair = new PairAccumulator(this, sourceName, destinationName);
+    const pair = new PairAccumulator(this.materializer, this, sourceName, destinationName);
     this.pairs.push(pair);
     return pair;
   }
@@ -146,40 +146,26 @@ export class ClassAccumulator {
   }
 }
 
-export class PairAccumulator {
-  azPaths = 0;
-  failed = 0;
-  passing?: Example;
-  readonly failures: Example[] = [];
-
-  constructor(
-    readonly owner: ClassAccumulator,
-    readonly source: string,
-    readonly destination: string,
-  ) {}
-}
-
 /** Turns accumulated pairs into results, with the hops of the flows they show. */
 export class Materializer {
   kept = 0;
+  readonly rangeCount: number;
 
   constructor(
     private readonly tracer: Tracer,
     readonly limits: Limits,
-  ) {}
+  ) {
+    this.rangeCount = tracer.ctx.ranges.count;
+  }
 
   /** Whether another failing example of `pair` is kept. */
   wants(pair: PairAccumulator): boolean {
-    return pair.failures.length < this.limits.perPair && this.kept < this.limits.total;
+    return (pair.kept?.length ?? 0) < this.limits.perPair && this.kept < this.limits.total;
   }
 
   keep(pair: PairAccumulator, example: Example): void {
-    pair.failures.push(example);
+    (pair.kept ??= []).push(example);
     this.kept++;
-  }
-
-  result(pair: PairAccumulator): FlowResult {
-    return new PairResult(this, pair);
   }
 
   example(e: Example, lazy = false): FlowExample {
@@ -193,47 +179,43 @@ export class Materializer {
 }
 
 /**
- * A pair's result, made when it is read: a proof of hundreds of thousands of pairs
- * keeps its counts and the flow it would show, and walks hops only for what is printed.
+ * One source and destination pair of a class, counted while it is proven and read as
+ * its result: a proof of hundreds of thousands of pairs keeps its counts and the flow
+ * it would show, and walks hops only for what is printed.
  */
-class PairResult implements FlowResult {
+export class PairAccumulator implements FlowResult {
+  azPaths = 0;
+  failed = 0;
+  passing?: Example;
+  /** Failing AZ paths kept as examples. */
+  kept?: Example[];
   private shownExample?: FlowExample;
   private failureList?: readonly FlowExample[];
 
   constructor(
     private readonly materializer: Materializer,
-    private readonly pair: PairAccumulator,
+    readonly owner: ClassAccumulator,
+    readonly source: string,
+    readonly destination: string,
   ) {}
 
   get flowClass() {
-    return this.pair.owner.flowClass;
+    return this.owner.flowClass;
   }
   get region() {
-    return this.pair.owner.region;
+    return this.owner.region;
   }
   get policy() {
-    return this.pair.owner.policy;
-  }
-  get source() {
-    return this.pair.source;
-  }
-  get destination() {
-    return this.pair.destination;
+    return this.owner.policy;
   }
   get ok() {
-    return this.pair.failed === 0;
-  }
-  get azPaths() {
-    return this.pair.azPaths;
-  }
-  get failed() {
-    return this.pair.failed;
+    return this.failed === 0;
   }
   get failures(): readonly FlowExample[] {
-    return (this.failureList ??= this.pair.failures.map((e) => this.materializer.example(e)));
+    return (this.failureList ??= (this.kept ?? []).map((e) => this.materializer.example(e)));
   }
   private get shown(): FlowExample {
-    return (this.shownExample ??= this.failures[0] ?? (this.pair.passing ? this.materializer.example(this.pair.passing, true) : EMPTY_EXAMPLE));
+    return (this.shownExample ??= this.failures[0] ?? (this.passing ? this.materializer.example(this.passing, true) : EMPTY_EXAMPLE));
   }
   get azs() {
     return this.shown.azs;

@@ -28,14 +28,24 @@ const proofHeader: Section = ({ proof }) => [
       '(the AZ an appliance-mode flow hash sends it to, the AZ a TGW delivers into).',
     WIDTH,
   ),
+  ...proof.serviceRoutes.flatMap((s) =>
+    wrap(`Not inspected, by design: ${s.service} (the AWS-managed prefix list of its addresses) through a gateway endpoint, from ${s.tables.join(', ')}.`, WIDTH, '  '),
+  ),
   '',
 ];
 
 const flowTables: Section = (result) => {
   const lines: string[] = [];
-  const byClass = groupBy(result.flows, (f) => `${f.region}|${f.flowClass}`);
+  const byClass = new Map<string, Map<string, FlowResult[]>>();
+  for (const f of result.flows) {
+    let byRegion = byClass.get(f.flowClass);
+    if (!byRegion) byClass.set(f.flowClass, (byRegion = new Map()));
+    const list = byRegion.get(f.region);
+    if (list) list.push(f);
+    else byRegion.set(f.region, [f]);
+  }
   for (const totals of result.proof.classes) {
-    const flows = byClass.get(`${totals.region}|${totals.flowClass}`) ?? [];
+    const flows = byClass.get(totals.flowClass)?.get(totals.region) ?? [];
     if (flows.length === 0) continue;
     lines.push(...classLine(totals).flatMap((l) => wrap(l, WIDTH, '    ')));
     const failing = flows.filter((f) => !f.ok);
@@ -140,17 +150,6 @@ export function wrap(text: string, width: number, indent = '', atArrows = true):
   }
   lines.push(rest);
   return lines;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 /** A path without the matched prefixes: the hops an engineer reads. */

@@ -23,6 +23,9 @@ export type Canonical = (set: TerraformSet, ref: { stack: string; type: string; 
 const isObject = (v: unknown): v is Attributes => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class StrictReader {
+  /** Resolved references are shared (TerraformSet.resolve caches them): what each really names, once. */
+  private readonly canonicalKeys = new WeakMap<object, string | undefined>();
+
   constructor(
     readonly set: TerraformSet,
     private readonly canonical: Canonical,
@@ -74,7 +77,8 @@ export class StrictReader {
       const remote = typeof value === 'string' && value.startsWith('${data.terraform_remote_state.');
       this.refuse(r, at, value, remote ? 'reads an output that no stack of this folder provides: verify cannot see what it names' : `is not a reference to a resource of this folder (${expected}): verify cannot evaluate it`);
     }
-    const key = this.canonical(this.set, ref);
+    let key = this.canonicalKeys.get(ref);
+    if (key === undefined && !this.canonicalKeys.has(ref)) this.canonicalKeys.set(ref, (key = this.canonical(this.set, ref)));
     const own = resourceKey(ref);
     const type = key?.slice(key.indexOf('/') + 1, key.indexOf('.', key.indexOf('/')));
     if (!key) this.refuse(r, at, value, `names ${own.slice(own.indexOf('/') + 1)}, which leads to nothing this folder creates: verify cannot see what it names`);

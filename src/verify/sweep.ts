@@ -48,7 +48,7 @@ export function sweep(tracer: Tracer, materializer: Materializer, regions: reado
 
   const classes: ClassAccumulator[] = [];
   for (const region of regions) {
-    const acc = new ClassAccumulator(region.code, 'any-destination', 'inspect', ctx.ranges.count);
+    const acc = new ClassAccumulator(materializer, region.code, 'any-destination', 'inspect');
     classes.push(acc);
     acc.markDestinations(0, ctx.ranges.count - 1);
     const anywhere: Side = { kind: 'internet', key: 'anywhere', name: 'any destination', points: [] };

@@ -54,6 +54,7 @@ const REFERENCE = /^\$\{(data\.)?([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9
 export class TerraformSet {
   readonly stacks: ReadonlyMap<string, TerraformStackJson>;
   private readonly stackByBackend = new Map<string, string>();
+  private readonly resolved = new Map<string, Map<string, ResourceRef | undefined>>();
 
   constructor(stacks: readonly TerraformStackJson[]) {
     this.stacks = new Map(stacks.map((s) => [s.name, s]));
@@ -98,7 +99,18 @@ export class TerraformSet {
    * possibly through a remote-state output) to the resource it names. Literals and
    * composite expressions resolve to undefined.
    */
-  resolve(stack: string, expression: unknown, depth = 0): ResourceRef | undefined {
+  resolve(stack: string, expression: unknown): ResourceRef | undefined {
+    if (typeof expression !== 'string') return undefined;
+    // Thousands of resources name the same few things (the hub's TGW through remote state): resolved once each.
+    let byExpression = this.resolved.get(stack);
+    if (!byExpression) this.resolved.set(stack, (byExpression = new Map()));
+    if (byExpression.has(expression)) return byExpression.get(expression);
+    const ref = this.resolveUncached(stack, expression, 0);
+    byExpression.set(expression, ref);
+    return ref;
+  }
+
+  private resolveUncached(stack: string, expression: unknown, depth: number): ResourceRef | undefined {
     if (typeof expression !== 'string' || depth > 8) return undefined;
     const match = REFERENCE.exec(expression);
     if (!match) return undefined;
@@ -110,7 +122,7 @@ export class TerraformSet {
       if (outputs !== 'outputs' || !output || rest.length > 0 || index !== undefined) return undefined;
       const producer = this.producerOf(stack, name);
       const value = producer ? this.stacks.get(producer)?.output[output] : undefined;
-      return value ? this.resolve(producer!, value.value, depth + 1) : undefined;
+      return value ? this.resolveUncached(producer!, value.value, depth + 1) : undefined;
     }
     return { stack, type: data ? `data.${type}` : type, name: instance, attribute };
   }

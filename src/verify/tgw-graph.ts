@@ -103,6 +103,8 @@ export function addTransitGateways(read: StrictReader, graph: NetworkGraph): voi
     if (blackhole === (r.args.transit_gateway_attachment_id !== undefined)) {
       read.refuse(r, ['transit_gateway_attachment_id'], r.args.transit_gateway_attachment_id, blackhole ? 'is set on a blackhole route' : 'is missing (a static route names an attachment or is a blackhole)');
     }
+    // AWS refuses a second static route to one destination in a table: so does verify, rather than pick one.
+    if (routes.some((other) => other.destinationText === text)) read.refuse(r, ['destination_cidr_block'], text, 'is a second static route to this destination in its TGW route table (AWS refuses it)');
     routes.push({ destination: block, destinationText: text, attachment: blackhole ? undefined : read.ref(r, 'transit_gateway_attachment_id', ATTACHMENTS), blackhole, resource: r.key });
   }
 }

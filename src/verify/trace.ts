@@ -41,6 +41,7 @@ const WALKING: EndNode = { kind: 'end', hops: [], exit: -1, failure: 'walking' }
 export class Tracer {
   private readonly fromSubnets = new Map<string, Map<number, PathNode>>();
   private readonly fromIgws = new Map<string, Map<number, PathNode>>();
+  private readonly fromNats = new Map<string, Map<number, PathNode>>();
   /** By the subnet's exit code. */
   private readonly plans: (Plan | undefined)[] = [];
   private readonly shared = new Map<string, PathNode>();
@@ -138,8 +139,14 @@ export class Tracer {
 
   /** The internet answering the address a NAT gateway gave the flow. */
   fromNat(nat: string, range: number): PathNode {
-    const subnet = this.ctx.graph.subnets.get(this.ctx.graph.natGateways.get(nat)!)!;
-    return { kind: 'step', hops: [this.natHop(subnet)], nat, next: this.fromSubnet(subnet, range) };
+    let cache = this.fromNats.get(nat);
+    if (!cache) this.fromNats.set(nat, (cache = new Map()));
+    let node = cache.get(range);
+    if (!node) {
+      const subnet = this.ctx.graph.subnets.get(this.ctx.graph.natGateways.get(nat)!)!;
+      cache.set(range, (node = { kind: 'step', hops: [this.natHop(subnet)], nat, next: this.fromSubnet(subnet, range) }));
+    }
+    return node;
   }
 
   /** A packet from an office, arriving at the TGW through its VPN attachment. */

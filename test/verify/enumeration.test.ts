@@ -46,6 +46,12 @@ describe('the proof of the reference', () => {
     expect(sweep.failed).toBe(0);
   });
 
+  it('names the one way around inspection the design has: the DMZ app subnets’ S3 gateway endpoint', () => {
+    const { proof } = verifyStacks(reference.stacks, reference.intent);
+    const apps = ['partner-dmz', 'prod-dmz'].flatMap((dmz) => [1, 2, 3].map((az) => `dmz-${dmz}-app-az${az}`));
+    expect(proof.serviceRoutes).toEqual([{ service: 'com.amazonaws.eu-west-2.s3', tables: apps }]);
+  });
+
   it('proves each AZ choice on its own: breaking one AZ fails exactly the AZ paths through it', () => {
     const stacks = copy(reference.stacks);
     delete stackEnding(stacks, '-egress').resource.aws_route.vpc_route_gwlbe_az3_default;

@@ -68,6 +68,8 @@ describe('refused by name, exit 1', () => {
     ['a dynamic block', EGRESS, (j) => void (j.resource.aws_route_table.vpc_route_table_tgw_az1.dynamic = { route: { for_each: '${var.r}' } }), /aws_route_table\.vpc_route_table_tgw_az1\.dynamic = .*: is a dynamic block/],
     ['a non-literal count', EGRESS, (j) => void (route(j).count = '${var.n}'), /vpc_route_tgw_az1_default\.count = "\$\{var\.n\}": is not a literal whole number/],
     ['a module call', EGRESS, (j) => void (j.module = { more: { source: './more' } }), /\$\.module\.more: is a module call/],
+    ['a second route to one destination in a table', EGRESS, (j) => void (j.resource.aws_route.again = { ...route(j), '//': undefined }), /aws_route\.again\.destination_cidr_block = "0\.0\.0\.0\/0": is a second route to this destination in acme-eu-west-2-egress-tgw-az1/],
+    ['a gateway endpoint for a service that has none', 'stacks/acme-eu-west-2-dmz-prod-dmz/cdk.tf.json', (j) => void (j.resource.aws_vpc_endpoint.s3_endpoint.service_name = 'com.amazonaws.eu-west-2.ec2'), /s3_endpoint\.service_name = "com\.amazonaws\.eu-west-2\.ec2": is not the S3 or DynamoDB service of a Region/],
   ])('%s', async (_name, file, change, message) => {
     const { code, err, out } = await verify(mutated(file, change));
     expect(err).toMatch(message);
