@@ -96,12 +96,12 @@ const CLASS_TITLES: Readonly<Record<ProvenClass, string>> = {
   'dmz-spoke': 'DMZ ↔ spoke',
   'vpn-spoke': 'VPN ↔ spoke',
   'inter-region': 'inter-region spokes and offices',
-  'any-destination': 'any destination: never to the internet uninspected',
+  'any-destination': 'any destination, never to the internet uninspected',
 };
 
 function classLine(c: ClassProof): string[] {
   const sweep = c.flowClass === 'any-destination';
-  const policy = sweep ? 'every subnet and office' : c.policy === 'inspect' ? 'must be inspected' : 'may go direct';
+  const policy = sweep ? 'the sweep' : c.policy === 'inspect' ? 'must be inspected' : 'may go direct';
   return [
     `${c.region}  ${CLASS_TITLES[c.flowClass]} (${policy}): ${n(c.azPaths - c.failed)}/${n(c.azPaths)} ${sweep ? 'combinations' : 'AZ paths'} pass`,
     `  over ${n(c.sources)} sources, ${n(c.destinationRanges)} destination ranges and up to ${n(c.azChoices)} AZ choice${c.azChoices === 1 ? '' : 's'} each`,

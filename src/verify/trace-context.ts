@@ -59,7 +59,7 @@ export class TraceContext {
 
   private code(key: string, name: string): number {
     this.exitCodes.set(key, this.exitNames.length);
-    this.exitNames.push(display(this, name));
+    this.exitNames.push(this.display(name));
     return this.exitNames.length - 1;
   }
 
@@ -147,10 +147,6 @@ export class TraceContext {
     const fleet = this.display(lb.name);
     return { fleet, endpoint: endpoint.key, az: subnet.az, hop: `⟨${fleet} ${subnet.az}⟩ ${this.display(endpoint.name)}` };
   }
-}
-
-function display(ctx: TraceContext, name: string): string {
-  return ctx.display(name);
 }
 
 function targetKey(route: RouteEntry): string {

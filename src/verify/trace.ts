@@ -106,11 +106,11 @@ export class Tracer {
   /** Local delivery: the subnet that holds the range, the same end for every range of it. */
   private deliver(table: CompiledTable, range: number): PathNode {
     const target = this.ctx.subnetAt(table.vpc.key, range);
-    if (!target) return this.label(`void|${table.key}`, () => this.fail([], `${this.ctx.display(table.name)}: the destination is local to ${this.ctx.display(table.vpc.name)} but no subnet holds it`));
-    return this.label(`deliver|${target.key}`, () => ({ kind: 'end', hops: [this.ctx.display(target.name)], exit: this.ctx.exitOf(target.key) }));
+    if (!target) return this.sharedNode(`void|${table.key}`, () => this.fail([], `${this.ctx.display(table.name)}: the destination is local to ${this.ctx.display(table.vpc.name)} but no subnet holds it`));
+    return this.sharedNode(`deliver|${target.key}`, () => ({ kind: 'end', hops: [this.ctx.display(target.name)], exit: this.ctx.exitOf(target.key) }));
   }
 
-  private label(key: string, make: () => PathNode): PathNode {
+  private sharedNode(key: string, make: () => PathNode): PathNode {
     let node = this.shared.get(key);
     if (!node) this.shared.set(key, (node = make()));
     return node;
