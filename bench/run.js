@@ -41,7 +41,7 @@ const baselineCommit = baseline ? gitCommit(baseline) : undefined;
 
 function gitCommit(dir) {
   try {
-    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim();
+    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return path.basename(dir);
   }

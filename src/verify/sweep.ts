@@ -4,7 +4,9 @@
  * destination range of 0.0.0.0/0 outside its own VPC, in every AZ choice, must
  * never reach the internet without passing a GWLB endpoint (DESIGN.md: for every
  * destination address, a more-specific route is as much a bypass as a wrong
- * default). Ranges a subnet sends to the TGW are counted per TGW route table
+ * default). The egress VPC's subnets are the inspection path itself (its
+ * appliances reach the internet through NAT by design) and are not swept.
+ * Ranges a subnet sends to the TGW are counted per TGW route table
  * and AZ once, as prefix sums, so the sweep costs a few pieces per subnet.
  */
 import type { Point, Region, Side } from './flow-regions';
