@@ -19,6 +19,8 @@ const UNTRACEABLE: Readonly<Record<string, string>> = {
   aws_main_route_table_association: "changes a VPC's main route table; verify traces explicitly associated route tables only (gwlb-blueprint never writes one)",
   aws_default_route_table: "manages a VPC's main route table; verify traces explicitly associated route tables only (gwlb-blueprint never writes one)",
   aws_internet_gateway_attachment: 'attaches an internet gateway apart from the gateway; verify reads the vpc_id of aws_internet_gateway (gwlb-blueprint writes that)',
+  aws_ec2_transit_gateway_default_route_table_association: "makes a TGW route table the default for new attachments' associations, which verify does not model (gwlb-blueprint never writes one)",
+  aws_ec2_transit_gateway_default_route_table_propagation: "makes a TGW route table the default for new attachments' propagations, which verify does not model (gwlb-blueprint never writes one)",
   aws_ec2_transit_gateway_policy_table: 'is a TGW policy table (Cloud WAN), which verify does not trace (gwlb-blueprint never writes one)',
 };
 

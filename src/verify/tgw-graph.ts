@@ -31,6 +31,13 @@ const TGW = ['aws_ec2_transit_gateway'];
 
 export function addTransitGateways(read: StrictReader, graph: NetworkGraph): void {
   const { set } = read;
+  // Default association and propagation are "enabled by default" (EC2 API, TransitGatewayOptions):
+  // attachments would then join the TGW's default route table behind any association verify reads.
+  for (const r of read.resources('aws_ec2_transit_gateway')) {
+    for (const field of ['default_route_table_association', 'default_route_table_propagation']) {
+      if (r.args[field] !== 'disable') read.refuse(r, [field], r.args[field], 'must be "disable": verify traces the associations and propagations the folder declares, not implicit ones');
+    }
+  }
   // What each accepter accepts, to tell attachments that would wait for acceptance forever.
   const accepted = new Set<string>();
   for (const type of ['aws_ec2_transit_gateway_vpc_attachment_accepter', 'aws_ec2_transit_gateway_peering_attachment_accepter']) {
