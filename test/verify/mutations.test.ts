@@ -41,8 +41,10 @@ describe('routing mutations', () => {
     const eastWest = reasons.filter((r) => r.startsWith('spoke-spoke'));
     expect(eastWest.length).toBeGreaterThan(0);
     expect(eastWest[0]).toMatch(/asymmetric: forward through cloudguard in euw2-az\d, return through cloudguard in euw2-az\d/);
-    // Same-AZ conversations stay symmetric even without appliance mode.
-    expect(reasons.some((r) => /spoke-spoke .* (euw2-az1) → \1:/.test(r))).toBe(false);
+    // Same-AZ conversations stay symmetric even without appliance mode; every cross-AZ one fails:
+    // 6 ordered spoke pairs × 6 subnet pairs in different AZs, each direction kept in its own AZ.
+    expect(eastWest.filter((r) => /spoke-spoke .* (euw2-az\d) → \1 \[/.test(r))).toEqual([]);
+    expect(eastWest).toHaveLength(6 * 6);
   });
 
   it('a return path that skips the appliance: egress public subnets route internal ranges to the TGW', () => {
