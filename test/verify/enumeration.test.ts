@@ -6,6 +6,7 @@
  * internal ranges, so the internet is 4 ranges: below 10/8, between 10/8 and 172.16/12,
  * between 172.16/12 and 192.168/16, above 192.168/16.
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { copy, failureLines, stackEnding, synthesizeToJson, verifyStacks, type Synthesized } from './support';
 
@@ -77,5 +78,21 @@ describe('the proof of the reference', () => {
     expect(result.proof.destinationRanges).toBe(before + 2);
     expect(result.proof.classes.find((c) => c.flowClass === 'spoke-internet')!.destinationRanges).toBe(INTERNET + 2);
     expect(result.ok).toBe(true);
+  });
+
+  it('takes the internal ranges from the intent: a region that routes 100.64.0.0/10 back to the TGW does not send it to the internet', () => {
+    const blueprint = JSON.parse(readFileSync(REFERENCE, 'utf8'));
+    blueprint.regions['eu-west-2'].internalCidrs = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'];
+    const shared = synthesizeToJson(blueprint);
+    expect(shared.intent.regions['eu-west-2'].internalCidrs).toContain('100.64.0.0/10');
+    const result = verifyStacks(shared.stacks, shared.intent);
+    expect(failureLines(result)).toEqual([]);
+    // 100.64.0.0/10 is not the internet here: one internet range fewer between 10/8 and 172.16/12, cut in two
+    expect(result.proof.classes.find((c) => c.flowClass === 'spoke-internet')!.destinationRanges).toBe(INTERNET + 1);
+    // Without the intent's internal ranges it would be the internet, which the egress VPC rightly does not send it to.
+    const { internalCidrs: _, ...older } = shared.intent.regions['eu-west-2'];
+    const lines = failureLines(verifyStacks(shared.stacks, { ...shared.intent, regions: { 'eu-west-2': older } }));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => /100\.64\.0\.0\/10.*\]: (forward|return): TGW route table tgw-inspection has no route for this destination/.test(l))).toBe(true);
   });
 });
