@@ -77,6 +77,8 @@ export class ClassAccumulator {
   private readonly destinations: Uint8Array;
   /** The most AZ choices one source range had towards one destination range. */
   private maxChoices = 0;
+  /** Destination sides whose ranges are counted already. */
+  private readonly marked = new Set<string>();
   readonly pairs: PairAccumulator[] = [];
 
   constructor(
@@ -87,8 +89,6 @@ export class ClassAccumulator {
   ) {
     this.destinations = new Uint8Array(materializer.rangeCount);
   }
-
-  private readonly marked = new Set<string>();
 
   pair(source: Side, destination: Side, sourceName = source.name, destinationName = destination.name): PairAccumulator {
     if (!this.sources.has(source.key)) this.sources.set(source.key, source.points.length);
