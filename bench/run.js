@@ -5,14 +5,18 @@
  *
  * For blueprints of 1, 10, 50, 200 and 500 spokes (over up to 50 accounts, 3 AZs)
  * it measures, as separate processes, the median wall time of `gwlb-blueprint synth`
- * (which verifies its own output), of `gwlb-blueprint verify` alone, peak memory,
- * resources written, and the wall time of `npx cdktf synth` of the same blueprint
- * through this repository's cdktf.json, with the ratio. It writes the table to
- * bench/RESULTS.md with the machine described.
+ * (which verifies its own output), of `gwlb-blueprint verify` alone, peak memory of
+ * each, resources written, what verify proved (AZ paths from how many sources over
+ * how many destination ranges, with up to how many AZ choices each), and the wall
+ * time of `npx cdktf synth` of the same blueprint through this repository's
+ * cdktf.json, with the ratio. It writes the table to bench/RESULTS.md with the machine described.
  *
  *   npm run bench                 every size, 3 runs each (cdktf: 1 run above 50 spokes)
  *   npm run bench -- --sizes 1,50 --runs 5
  *   npm run bench -- --no-cdktf   skip the stock CLI
+ *   npm run bench -- --baseline DIR
+ *                                 also time DIR's verify (another commit, built: DIR/bench/measure.js and DIR/dist)
+ *                                 on the same folders, alternating run by run, so both see the same machine load
  */
 const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -32,20 +36,30 @@ function option(name, fallback) {
 const sizes = option('sizes', '1,10,50,200,500').split(',').map(Number);
 const runs = Number(option('runs', '3'));
 const withCdktf = !process.argv.includes('--no-cdktf');
+const baseline = option('baseline', undefined);
+const baselineCommit = baseline ? gitCommit(baseline) : undefined;
+
+function gitCommit(dir) {
+  try {
+    return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return path.basename(dir);
+  }
+}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-/** Runs `node measure.js <args>` (the CLI in a child that reports its own peak RSS); returns seconds and MB. */
-function measureCli(args) {
+/** Runs `node measure.js <args>` (the CLI in a child that reports its own peak RSS); returns seconds, MB and what verify proved. */
+function measureCli(args, measure = MEASURE) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [MEASURE, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, [measure, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`gwlb-blueprint ${args.join(' ')} failed (${result.status}):\n${result.stderr.slice(-2000)}`);
   const report = JSON.parse(result.stderr.trim().split('\n').pop());
-  return { seconds, peakMb: report.maxRssMb };
+  return { seconds, peakMb: report.maxRssMb, proof: report.proof };
 }
 
 function measureCdktf(blueprint, outdir) {
@@ -101,13 +115,24 @@ function main() {
       const out = path.join(work, `out-${spokes}`);
       const synth = [];
       const verify = [];
+      const before = [];
       let peak = 0;
+      let verifyPeak = 0;
+      let beforePeak = 0;
+      let proof;
       for (let i = 0; i < runs; i++) {
         const s = measureCli(['synth', '-b', blueprint, '-o', out, '--force']);
         synth.push(s.seconds);
         peak = Math.max(peak, s.peakMb);
         const v = measureCli(['verify', out]);
         verify.push(v.seconds);
+        verifyPeak = Math.max(verifyPeak, v.peakMb);
+        proof = v.proof;
+        if (baseline) {
+          const b = measureCli(['verify', out], path.join(baseline, 'bench', 'measure.js'));
+          before.push(b.seconds);
+          beforePeak = Math.max(beforePeak, b.peakMb);
+        }
       }
       const { stacks, resources } = countResources(out);
       let cdktf;
@@ -115,7 +140,7 @@ function main() {
         const cdktfRuns = spokes > 50 ? 1 : runs;
         cdktf = median(Array.from({ length: cdktfRuns }, () => measureCdktf(blueprint, path.join(work, `cdktf-${spokes}`))));
       }
-      const row = { spokes, stacks, resources, synth: median(synth), verify: median(verify), peak, cdktf };
+      const row = { spokes, stacks, resources, synth: median(synth), verify: median(verify), peak, verifyPeak, proof, cdktf, ...(baseline ? { before: median(before), beforePeak } : {}) };
       rows.push(row);
       process.stdout.write(`${JSON.stringify(row)}\n`);
     }
@@ -128,6 +153,17 @@ function main() {
     ...rows.map(
       (r) =>
         `| ${r.spokes} | ${r.stacks} | ${r.resources} | ${r.synth.toFixed(2)} s | ${r.verify.toFixed(2)} s | ${r.peak} MB | ${r.cdktf === undefined ? 'not run' : `${r.cdktf.toFixed(2)} s`} | ${r.cdktf === undefined ? '' : `${(r.cdktf / r.synth).toFixed(1)}x`} |`,
+    ),
+  ];
+  const n = (v) => (v === undefined ? '?' : v.toLocaleString('en-US'));
+  const proofTable = [
+    '| spokes | AZ paths proven (forward and back) | sources | destination ranges | AZ choices (up to, each) | swept (source, range, AZ choice) | `verify` | peak memory |' +
+      (baseline ? ' `verify` before | peak before | after / before |' : ''),
+    `|---:|---:|---:|---:|---:|---:|---:|---:|${baseline ? '---:|---:|---:|' : ''}`,
+    ...rows.map(
+      (r) =>
+        `| ${r.spokes} | ${n(r.proof?.azPaths)} | ${n(r.proof?.sources)} | ${n(r.proof?.destinationRanges)} | ${n(r.proof?.azChoices)} | ${n(r.proof?.swept)} | ${r.verify.toFixed(2)} s | ${r.verifyPeak} MB |` +
+        (baseline ? ` ${r.before.toFixed(2)} s | ${r.beforePeak} MB | ${(r.verify / r.before).toFixed(2)}x |` : ''),
     ),
   ];
   const first = rows.find((r) => r.spokes === 50);
@@ -146,12 +182,23 @@ function main() {
     '',
     ...table,
     growth,
+    'What `verify` proved, with no sampling: every AZ path (one flow traced forward and back: one source range, one destination range,',
+    'one pick of every AZ choice on the way) of every flow class, and the sweep of every other destination range from every subnet and office.',
+    ...(baseline
+      ? [
+          `\`verify\` before is the verify of ${baselineCommit} (\`--baseline ${baseline}\`), run on the same folders, alternating with this one run by run`,
+          'so both saw the same machine load; its own report of what it traced is not a proof (it sampled above 64 VPC pairs).',
+        ]
+      : []),
+    '',
+    ...proofTable,
+    '',
     `Start-up: \`gwlb-blueprint validate\` of the reference blueprint, a new process to its result: ${validate.toFixed(2)} s (median of ${Math.max(5, runs)}).`,
     '',
     'Where the time goes, and what was done about it: bench/PROFILE.md.',
   ].join('\n');
   fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${text.trimEnd()}\n`);
-  process.stdout.write(`\n${table.join('\n')}\n${growth}\nwrote bench/RESULTS.md\n`);
+  process.stdout.write(`\n${table.join('\n')}\n${growth}\n${proofTable.join('\n')}\n\nwrote bench/RESULTS.md\n`);
 }
 
 main();

@@ -23,6 +23,8 @@ export function intentOf(model: NetworkModel): Intent {
       // have a table of their own and are learned by no other, so DMZ ↔ spoke is always inspected.
       flows: { ...INSPECT_EVERYTHING, 'spoke-spoke': region.eastWest ? 'inspect' : 'direct' },
       vpnPrefixes,
+      // What verify must not take for the internet: the ranges this region routes back to the TGW.
+      internalCidrs: [...region.internalCidrs],
     };
   }
   const peerings = model.interRegion.peerings.map((p) => ({ regions: [p.requester, p.accepter] as const, inspectedBy: [...p.inspectedBy] }));

@@ -1,126 +1,216 @@
 /**
- * The flows every inspected network must carry, enumerated from the graph per
- * region and source AZ, each traced forward and back and judged: delivered both
- * ways, inspected as intended (once per direction in a region; by each inspecting
- * region across a peering), on the same appliance path both ways, and never
- * reaching the internet uninspected.
+ * The flows every inspected network must carry, proven per region with no
+ * sampling: for each flow class, every source range (each host subnet of a spoke or
+ * DMZ, each office range, each internet range), every destination range of every
+ * other side, and every AZ choice (each AZ an appliance-mode flow hash may pick,
+ * each AZ a TGW may deliver into), traced forward and back and judged: delivered
+ * both ways, inspected as intended (once per direction in a region; by each
+ * inspecting region across a peering), on the same appliance path both ways, and
+ * never reaching the internet uninspected. The sweep (sweep.ts) then proves that
+ * no other destination range leaves for the internet uninspected either.
  */
-import { fromInt } from '../blueprint/cidr';
-import { hostsOf, internetAddress, onpremPoint, peeredPairs, regionsOf } from './flow-regions';
+import type { Point, Region, Side } from './flow-regions';
+import { peeredPairs } from './flow-regions';
 import type { FlowClass, Intent } from './intent';
-import { judge, summary, type Expectation, type FlowResult } from './judge';
-import type { NetworkGraph, VpcNode } from './network-graph';
-import { azPairs, pairsOf } from './sampling';
-import type { Direction, FlowPoint, TraceContext } from './trace';
+import { Judge, type Expectation, type Verdict } from './judge';
+import type { NetworkGraph } from './network-graph';
+import { FAILED, NO_CHOICE, type Entry, type PathNode } from './path';
+import { ClassAccumulator, exampleOf, type Materializer } from './proof';
+import type { Tracer } from './trace';
 
-export type { FlowResult } from './judge';
+export type { FlowResult } from './proof';
 
-export function checkFlows(graph: NetworkGraph, intent: Intent | undefined, display: (n: string) => string): FlowResult[] {
-  const regions = regionsOf(graph, intent);
-  const onpremPrefixes = new Map(regions.flatMap((r) => r.vpns.map((v) => [v.key, v.prefixes] as const)));
-  const ctx: TraceContext = { graph, onpremPrefixes, display };
-  const internet = internetAddress(graph, [...onpremPrefixes.values()].flat());
-  const results: FlowResult[] = [];
-  const internetPoint: FlowPoint = { kind: 'internet', address: internet, label: `internet ${fromInt(internet)}` };
-  const hostCache = new Map<string, { az: string; point: FlowPoint }[]>();
-  const hosts = (vpc: VpcNode, tier: string) => {
-    const key = `${vpc.key}|${tier}`;
-    let found = hostCache.get(key);
-    if (!found) hostCache.set(key, (found = hostsOf(graph, vpc, tier)));
-    return found;
-  };
+interface Run {
+  readonly tracer: Tracer;
+  readonly materializer: Materializer;
+  readonly judge: Judge;
+  readonly classes: ClassAccumulator[];
+  readonly combinations: Map<number, Combination>;
+}
 
-  const represented = new Set<string>();
-  const summaries = new Map<string, Direction>();
-  const run = (
-    region: string,
-    flowClass: FlowClass,
-    expect: Expectation,
-    hashWidth: number,
-    from: FlowPoint,
-    to: FlowPoint,
-    source: string,
-    destination: string,
-    azs: string,
-    turn?: number,
-  ) => {
-    // The flow hash of an appliance-mode attachment may pick any of its AZs: every pick is
-    // traced (or, for a sampled pair, the one its turn gives). A flow that crosses no such
-    // attachment is traced once.
-    const hashes = turn === undefined ? Array.from({ length: Math.max(1, hashWidth) }, (_, i) => i) : [turn % Math.max(1, hashWidth)];
-    for (const hash of hashes) {
-      let result = judge(ctx, region, flowClass, expect, from, to, source, destination, hashWidth > 0 ? `${azs} (hash ${hash + 1})` : azs, hashWidth > 0 ? hash : undefined);
-      const unhashed = !result.forward.hashed && !result.reverse.hashed;
-      if (unhashed) result = { ...result, azs };
-      // Large networks carry hundreds of thousands of flows: a passing flow keeps its hops only
-      // when it is the first of its source and destination (the one the report shows).
-      const group = `${region}|${flowClass}|${source}|${destination}`;
-      if (result.ok && represented.has(group)) result = { ...result, forward: summary(summaries, result.forward), reverse: summary(summaries, result.reverse) };
-      represented.add(group);
-      results.push(result);
-      if (unhashed) break;
-    }
-  };
-
+export function proveFlowClasses(tracer: Tracer, materializer: Materializer, graph: NetworkGraph, intent: Intent | undefined, regions: readonly Region[]): ClassAccumulator[] {
+  const run: Run = { tracer, materializer, judge: new Judge(), classes: [], combinations: new Map() };
   for (const region of regions) {
-    const flowSampled = (flowClass: FlowClass, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string, turn: number | undefined) =>
-      run(region.code, flowClass, { policy: region.policies[flowClass], ...(region.policies[flowClass] === 'inspect' ? { inspections: 1 } : {}) }, region.hashWidth, from, to, source, destination, azs, turn);
-    const flow = (flowClass: FlowClass, from: FlowPoint, to: FlowPoint, source: string, destination: string, azs: string) => flowSampled(flowClass, from, to, source, destination, azs, undefined);
-    for (const spoke of region.spokes) {
-      for (const h of hosts(spoke, 'workload')) flow('spoke-internet', h.point, internetPoint, display(spoke.name), 'internet', h.az);
-    }
-    for (const dmz of region.dmzs) {
-      for (const h of hosts(dmz, 'app')) flow('dmz-internet', h.point, internetPoint, display(dmz.name), 'internet', h.az);
-      for (const h of hosts(dmz, 'public')) flow('internet-dmz', internetPoint, h.point, 'internet', display(dmz.name), h.az);
-    }
-    const spokePairs = pairsOf(region.spokes, region.spokes);
-    for (const { a, b, full, turn } of spokePairs) {
-      for (const [ha, hb] of azPairs(hosts(a, 'workload'), hosts(b, 'workload'), full, turn)) {
-        flowSampled('spoke-spoke', ha.point, hb.point, display(a.name), display(b.name), `${ha.az} → ${hb.az}`, full ? undefined : turn);
-      }
-    }
-    for (const { a: dmz, b: spoke, full, turn } of pairsOf(region.dmzs, region.spokes)) {
-      for (const [hd, hs] of azPairs(hosts(dmz, 'app'), hosts(spoke, 'workload'), full, turn)) {
-        flowSampled('dmz-spoke', hd.point, hs.point, display(dmz.name), display(spoke.name), `${hd.az} → ${hs.az}`, full ? undefined : turn);
-        flowSampled('dmz-spoke', hs.point, hd.point, display(spoke.name), display(dmz.name), `${hs.az} → ${hd.az}`, full ? undefined : turn);
-      }
-    }
-    for (const vpn of region.vpns) {
-      for (const spoke of region.spokes) {
-        for (const hs of hosts(spoke, 'workload')) {
-          flow('vpn-spoke', onpremPoint(vpn, display), hs.point, display(vpn.name), display(spoke.name), `→ ${hs.az}`);
-          flow('vpn-spoke', hs.point, onpremPoint(vpn, display), display(spoke.name), display(vpn.name), `${hs.az} →`);
+    const cls = (flowClass: FlowClass) => {
+      const acc = new ClassAccumulator(materializer, region.code, flowClass, region.policies[flowClass]);
+      run.classes.push(acc);
+      const policy = region.policies[flowClass];
+      return { acc, expect: { policy, ...(policy === 'inspect' ? { inspections: 1 } : {}) } };
+    };
+    const prove = (flowClass: FlowClass, sources: readonly Side[], destinations: readonly Side[], bothWays = false) => {
+      const { acc, expect } = cls(flowClass);
+      for (const x of sources) {
+        for (const y of destinations) {
+          if (x.key === y.key) continue;
+          provePair(run, acc, x, y, expect);
+          if (bothWays) provePair(run, acc, y, x, expect);
         }
       }
-    }
+    };
+    prove('spoke-internet', region.spokes, [region.internet]);
+    prove('dmz-internet', region.dmzs, [region.internet]);
+    prove('internet-dmz', [region.internet], region.dmzPublic);
+    prove('spoke-spoke', region.spokes, region.spokes);
+    prove('dmz-spoke', region.dmzs, region.spokes, true);
+    prove('vpn-spoke', region.offices, region.spokes, true);
   }
 
-  const inRegion = (code: string, name: string) => (display(name).startsWith(`${code}-`) ? display(name) : `${code} ${display(name)}`);
+  const inRegion = (code: string, name: string) => (name.startsWith(`${code}-`) ? name : `${code} ${name}`);
   // Across regions: spokes with spokes, and offices with spokes, of every peered pair.
   for (const pair of peeredPairs(graph, intent, regions)) {
-    const [a, b] = pair.regions.map((code) => regions.find((r) => r.code === code)!);
+    const [a, b] = pair.regions.map((code) => regions.find((r) => r.code === code));
     if (!a || !b) continue;
     const expect: Expectation = { policy: 'inspect', ...(pair.inspectedBy ? { inspections: pair.inspectedBy.length } : {}) };
-    const width = Math.max(a.hashWidth, b.hashWidth);
-    const label = `${a.code} ↔ ${b.code}`;
+    const acc = new ClassAccumulator(materializer, `${a.code} ↔ ${b.code}`, 'inter-region', 'inspect');
+    run.classes.push(acc);
     for (const [x, y] of [
       [a, b],
       [b, a],
     ]) {
-      for (const { a: sx, b: sy, full, turn } of pairsOf(x.spokes, y.spokes)) {
-        for (const [hx, hy] of azPairs(hosts(sx, 'workload'), hosts(sy, 'workload'), full, turn)) {
-          run(label, 'inter-region', expect, width, hx.point, hy.point, inRegion(x.code, sx.name), inRegion(y.code, sy.name), `${hx.az} → ${hy.az}`, full ? undefined : turn);
-        }
-      }
-      for (const vpn of x.vpns) {
+      for (const sx of x.spokes) for (const sy of y.spokes) provePair(run, acc, sx, sy, expect, inRegion(x.code, sx.name), inRegion(y.code, sy.name));
+      for (const vpn of x.offices) {
         for (const sy of y.spokes) {
-          for (const hy of hosts(sy, 'workload')) {
-            run(label, 'inter-region', expect, width, onpremPoint(vpn, display), hy.point, inRegion(x.code, vpn.name), inRegion(y.code, sy.name), `→ ${hy.az}`);
-            run(label, 'inter-region', expect, width, hy.point, onpremPoint(vpn, display), inRegion(y.code, sy.name), inRegion(x.code, vpn.name), `${hy.az} →`);
-          }
+          provePair(run, acc, vpn, sy, expect, inRegion(x.code, vpn.name), inRegion(y.code, sy.name));
+          provePair(run, acc, sy, vpn, expect, inRegion(y.code, sy.name), inRegion(x.code, vpn.name));
         }
       }
     }
   }
-  return results;
+  return run.classes;
+}
+
+const EXPECT_KEYS = new Map<string, number>();
+const expectKey = (e: Expectation) => {
+  const key = `${e.policy}|${e.inspections ?? ''}`;
+  let id = EXPECT_KEYS.get(key);
+  if (id === undefined) EXPECT_KEYS.set(key, (id = EXPECT_KEYS.size));
+  return id;
+};
+
+/** The AZ paths of one forward and return outcome pair: judged once, shared by every range pair with the same outcomes. */
+interface Combination {
+  readonly paths: number;
+  readonly failed: number;
+  readonly items: readonly { readonly i: number; readonly j: number; readonly choice: number; readonly verdict: Verdict }[];
+}
+
+/** Every AZ path from every range of `x` to every range of `y`, forward and back. */
+function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Expectation, xName?: string, yName?: string): void {
+  const { tracer, materializer, judge, combinations } = run;
+  const { algebra, exitNames } = tracer.ctx;
+  const pair = acc.pair(x, y, xName, yName);
+  const eKey = expectKey(expect);
+  const returnLabel = (d: Point) => (y.kind === 'internet' ? 'internet' : d.label);
+  const count = (s: Point, d: Point, forward: PathNode, f: Entry, choice: number, verdict: Verdict, ret?: PathNode, g?: Entry) => {
+    pair.azPaths++;
+    acc.azPaths++;
+    if (verdict.ok) {
+      if (!pair.passing) pair.passing = exampleOf(s, d, s.label, returnLabel(d), forward, f, choice, verdict, ret, g);
+      return;
+    }
+    pair.failed++;
+    acc.failed++;
+    if (materializer.wants(pair)) materializer.keep(pair, exampleOf(s, d, s.label, returnLabel(d), forward, f, choice, verdict, ret, g));
+  };
+  for (const s of x.points) {
+    for (const d of y.points) {
+      const forward = forwardStart(tracer, x, s, y, d);
+      const fKey = algebra.outcomes(forward);
+      // The hot path of a proof (millions of AZ paths at scale): both directions arrive where they were sent,
+      // and the combination of their outcomes was judged before (the answer starts where the flow arrived,
+      // whatever AZ it took; only the internet answers from the NAT the flow left by, which varies by AZ).
+      if (forward.commonExit === d.exit && y.kind !== 'internet') {
+        const ret = returnStart(tracer, x, s, y, d, algebra.entries(forward)[0]);
+        const gKey = algebra.outcomes(ret);
+        if (ret.commonExit === s.exit) {
+          const key = (fKey * 1_048_576 + gKey) * 64 + eKey;
+          let combination = combinations.get(key);
+          if (!combination) combinations.set(key, (combination = combine(run, algebra.entries(forward), algebra.entries(ret), expect, eKey)));
+          pair.azPaths += combination.paths;
+          acc.azPaths += combination.paths;
+          acc.choices(combination.paths);
+          if (combination.failed === 0 && pair.passing) continue;
+          pair.azPaths -= combination.paths;
+          acc.azPaths -= combination.paths;
+          const fEntries = algebra.entries(forward);
+          const gEntries = algebra.entries(ret);
+          for (const item of combination.items) count(s, d, forward, fEntries[item.i], item.choice, item.verdict, ret, gEntries[item.j]);
+          continue;
+        }
+      }
+      const fEntries = algebra.entries(forward);
+      let shared: PathNode | undefined;
+      let paths = 0;
+      for (let i = 0; i < fEntries.length; i++) {
+        const f = fEntries[i];
+        if (f.exit === FAILED || f.exit !== d.exit) {
+          const verdict = f.exit === FAILED ? judge.judge(f.summary, undefined, expect, eKey) : mismatch(`forward: delivered to ${exitNames[f.exit]}, not to ${exitNames[d.exit]}`);
+          count(s, d, forward, f, algebra.merge(f.choice, NO_CHOICE), verdict);
+          paths++;
+          continue;
+        }
+        const ret = y.kind === 'internet' ? returnStart(tracer, x, s, y, d, f) : (shared ??= returnStart(tracer, x, s, y, d, f));
+        const gEntries = algebra.entries(ret);
+        for (let j = 0; j < gEntries.length; j++) {
+          const g = gEntries[j];
+          const choice = algebra.merge(f.choice, g.choice);
+          if (choice < 0) continue;
+          const verdict = g.exit !== FAILED && g.exit !== s.exit ? mismatch(`return: delivered to ${exitNames[g.exit]}, not to ${exitNames[s.exit]}`) : judge.judge(f.summary, g.summary, expect, eKey);
+          count(s, d, forward, f, choice, verdict, ret, g);
+          paths++;
+        }
+      }
+      acc.choices(paths);
+    }
+  }
+}
+
+/** Every AZ path of a forward and a return outcome: the pairs of entries whose AZ choices agree, each judged. */
+function combine(run: Run, fEntries: readonly Entry[], gEntries: readonly Entry[], expect: Expectation, eKey: number): Combination {
+  const { algebra } = run.tracer.ctx;
+  const items: { i: number; j: number; choice: number; verdict: Verdict }[] = [];
+  let failed = 0;
+  fEntries.forEach((f, i) =>
+    gEntries.forEach((g, j) => {
+      const choice = algebra.merge(f.choice, g.choice);
+      if (choice < 0) return;
+      const verdict = run.judge.judge(f.summary, g.summary, expect, eKey);
+      if (!verdict.ok) failed++;
+      items.push({ i, j, choice, verdict });
+    }),
+  );
+  return { paths: items.length, failed, items };
+}
+
+const mismatches = new Map<string, Verdict>();
+
+/** A flow delivered somewhere else than where it was sent (rare: its verdict is made when it happens, once per text). */
+function mismatch(text: string): Verdict {
+  let verdict = mismatches.get(text);
+  if (!verdict) mismatches.set(text, (verdict = { ok: false, reason: () => text }));
+  return verdict;
+}
+
+/** Where a flow from `s` (of side `x`) to `d` (of side `y`) starts. */
+function forwardStart(tracer: Tracer, x: Side, s: Point, y: Side, d: Point): PathNode {
+  if (x.kind === 'vpc') return tracer.fromSubnet(s.subnet!, d.range, s.exit);
+  if (x.kind === 'office') return tracer.fromVpn(x.vpn!, d.range);
+  // From the internet: the packet arrives at the destination VPC's internet gateway.
+  return fromInternetInto(tracer, y, d.range);
+}
+
+/** Where the answer starts: the destination answers the source's range. */
+function returnStart(tracer: Tracer, x: Side, s: Point, y: Side, d: Point, f: Entry): PathNode {
+  if (y.kind === 'vpc') return tracer.fromSubnet(d.subnet!, s.range, d.exit);
+  if (y.kind === 'office') return tracer.fromVpn(y.vpn!, s.range);
+  // The internet answers the address it saw: the NAT gateway's, or the source's own through its IGW.
+  if (f.summary.nat) return tracer.fromNat(f.summary.nat, s.range);
+  return fromInternetInto(tracer, x, s.range);
+}
+
+function fromInternetInto(tracer: Tracer, side: Side, range: number): PathNode {
+  const { graph, display } = tracer.ctx;
+  const igw = [...graph.internetGateways].find(([, vpc]) => vpc === side.vpc?.key)?.[0];
+  if (!igw) return tracer.fail([], `the internet reaches ${display(side.vpc?.name ?? side.name)} only through an internet gateway, and it has none`);
+  return tracer.fromIgw(igw, range);
 }

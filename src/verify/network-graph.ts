@@ -2,10 +2,15 @@
  * The network as the synthesized Terraform describes it: VPCs, subnets, route
  * tables and their routes and associations, gateways, GWLB endpoints and the
  * fleets behind them, and the TGW with its route tables and attachments. Built
- * from resource arguments only; nothing is taken from the blueprint.
+ * from resource arguments only; nothing is taken from the blueprint. Whatever
+ * routing verify cannot evaluate is refused by name (strict.ts, refused.ts): a
+ * proof never passes a route it did not read.
  */
-import { parseCidr, type Ipv4Block } from '../blueprint/cidr';
-import { nameTagOf, type Attributes, type TerraformSet } from './terraform-json';
+import { contains, type Ipv4Block } from '../blueprint/cidr';
+import { refuseUntraceable } from './refused';
+import { addRouteTables } from './route-tables';
+import { StrictReader, type Resource } from './strict';
+import { nameTagOf, type TerraformSet } from './terraform-json';
 import { addTransitGateways, canonical } from './tgw-graph';
 
 export type RouteTarget =
@@ -13,8 +18,7 @@ export type RouteTarget =
   | { readonly kind: 'tgw'; readonly tgw: string }
   | { readonly kind: 'nat'; readonly nat: string }
   | { readonly kind: 'igw'; readonly igw: string }
-  | { readonly kind: 'gwlbe'; readonly endpoint: string }
-  | { readonly kind: 'unknown'; readonly text: string };
+  | { readonly kind: 'gwlbe'; readonly endpoint: string };
 
 export interface RouteEntry {
   readonly destination: Ipv4Block;
@@ -24,12 +28,16 @@ export interface RouteEntry {
   readonly resource: string;
 }
 
+export const VPC_ROLES = ['spoke', 'dmz', 'egress'] as const;
+export type VpcRole = (typeof VPC_ROLES)[number];
+
 export interface VpcNode {
   readonly key: string;
   readonly cidr: Ipv4Block;
   readonly cidrText: string;
-  readonly role?: string;
+  readonly role: VpcRole;
   readonly name: string;
+  readonly region: string;
 }
 
 export interface SubnetNode {
@@ -42,18 +50,25 @@ export interface SubnetNode {
   readonly name: string;
 }
 
+/** A gateway endpoint (S3, DynamoDB) a route table sends the service's AWS-managed prefix list to. */
+export interface ServiceRoute {
+  readonly service: string;
+  readonly endpoint: string;
+}
+
 export interface RouteTableNode {
   readonly key: string;
   readonly vpc: string;
   readonly name: string;
   readonly routes: RouteEntry[];
+  readonly serviceRoutes: ServiceRoute[];
 }
 
 export interface EndpointNode {
   readonly key: string;
   readonly vpc: string;
   readonly subnets: string[];
-  readonly service?: string;
+  readonly service: string;
   readonly name: string;
 }
 
@@ -66,11 +81,12 @@ export interface LoadBalancerNode {
 export interface AttachmentNode {
   readonly key: string;
   readonly kind: 'vpc' | 'vpn' | 'peering';
-  readonly tgw?: string;
+  readonly tgw: string;
   readonly vpc?: string;
   readonly subnets: string[];
   readonly applianceMode: boolean;
   readonly name: string;
+  readonly region: string;
   /** The accepting side's TGW, for a peering (both sides share one attachment ID). */
   readonly peerTgw?: string;
   /**
@@ -90,7 +106,7 @@ export interface TgwRoute {
 
 export interface TgwRouteTableNode {
   readonly key: string;
-  readonly tgw?: string;
+  readonly tgw: string;
   readonly name: string;
   readonly staticRoutes: TgwRoute[];
   readonly propagations: string[];
@@ -122,9 +138,12 @@ export interface NetworkGraph {
   readonly subnetsByVpc: Map<string, SubnetNode[]>;
 }
 
+const ROLE_TAG = 'gwlb-blueprint:role';
+const TIER_TAG = 'gwlb-blueprint:tier';
+
 export function buildNetworkGraph(set: TerraformSet): NetworkGraph {
-  const ref = (stack: string, expression: unknown) => set.resolve(stack, expression);
-  const key = (stack: string, expression: unknown): string | undefined => canonical(set, ref(stack, expression));
+  const read = new StrictReader(set, canonical);
+  refuseUntraceable(read);
   const graph: NetworkGraph = {
     set,
     vpcs: new Map(),
@@ -144,108 +163,63 @@ export function buildNetworkGraph(set: TerraformSet): NetworkGraph {
     subnetsByVpc: new Map(),
   };
 
-  for (const r of set.resources('aws_vpc')) {
-    const parsed = parseCidr(String(r.args.cidr_block));
-    if (!parsed.ok) continue;
-    const tags = (r.args.tags ?? {}) as Record<string, string>;
-    graph.vpcs.set(r.key, { key: r.key, cidr: parsed.block, cidrText: String(r.args.cidr_block), role: tags['gwlb-blueprint:role'], name: nameTagOf(r.args, r.key) });
-  }
-  for (const r of set.resources('aws_subnet')) {
-    const parsed = parseCidr(String(r.args.cidr_block));
-    const vpc = key(r.stack, r.args.vpc_id);
-    if (!parsed.ok || !vpc) continue;
-    const tags = (r.args.tags ?? {}) as Record<string, string>;
-    graph.subnets.set(r.key, {
-      key: r.key,
-      vpc,
-      cidr: parsed.block,
-      cidrText: String(r.args.cidr_block),
-      az: String(r.args.availability_zone_id ?? r.args.availability_zone ?? '?'),
-      tier: tags['gwlb-blueprint:tier'],
-      name: nameTagOf(r.args, r.key),
-    });
-  }
-  for (const r of set.resources('aws_internet_gateway')) {
-    const vpc = key(r.stack, r.args.vpc_id);
-    if (vpc) graph.internetGateways.set(r.key, vpc);
-  }
-  for (const r of set.resources('aws_nat_gateway')) {
-    const subnet = key(r.stack, r.args.subnet_id);
-    if (subnet) graph.natGateways.set(r.key, subnet);
-  }
-  for (const r of set.resources('aws_route_table')) {
-    const vpc = key(r.stack, r.args.vpc_id);
-    if (!vpc) continue;
-    const table: RouteTableNode = { key: r.key, vpc, name: nameTagOf(r.args, r.key), routes: [] };
-    for (const inline of (r.args.route as Attributes[] | undefined) ?? []) {
-      const route = routeEntry(set, r.stack, r.key, inline, 'cidr_block');
-      if (route) table.routes.push(route);
+  for (const r of read.resources('aws_vpc')) {
+    if (r.args.ipv4_ipam_pool_id !== undefined) read.refuse(r, ['ipv4_ipam_pool_id'], r.args.ipv4_ipam_pool_id, 'takes its CIDR from IPAM: verify needs a literal cidr_block');
+    refuseIpv6(read, r, ['ipv6_cidr_block', 'ipv6_ipam_pool_id']);
+    if (r.args.assign_generated_ipv6_cidr_block === true) read.refuse(r, ['assign_generated_ipv6_cidr_block'], true, 'gives the VPC IPv6, which verify does not prove (gwlb-blueprint writes IPv4 only)');
+    const { block, text } = read.cidr(r, 'cidr_block');
+    const role = read.tags(r)[ROLE_TAG];
+    if (!(VPC_ROLES as readonly string[]).includes(role)) {
+      read.refuse(r, ['tags', ROLE_TAG], role, `must be one of ${VPC_ROLES.join(', ')}: verify cannot tell which flows this VPC takes part in`);
     }
-    graph.routeTables.set(r.key, table);
+    graph.vpcs.set(r.key, { key: r.key, cidr: block, cidrText: text, role: role as VpcRole, name: nameTagOf(r.args, r.key), region: set.regionOf(r.stack, r.args)! });
   }
-  for (const r of set.resources('aws_route')) {
-    const table = graph.routeTables.get(key(r.stack, r.args.route_table_id) ?? '');
-    const route = routeEntry(set, r.stack, r.key, r.args, 'destination_cidr_block');
-    if (table && route) table.routes.push(route);
+  for (const r of read.resources('aws_subnet')) {
+    refuseIpv6(read, r, ['ipv6_cidr_block']);
+    const vpc = read.ref(r, 'vpc_id', ['aws_vpc']);
+    const { block, text } = read.cidr(r, 'cidr_block');
+    if (!contains(graph.vpcs.get(vpc)!.cidr, block)) read.refuse(r, ['cidr_block'], text, `lies outside its VPC's ${graph.vpcs.get(vpc)!.cidrText}`);
+    const az = r.args.availability_zone_id !== undefined ? read.string(r, 'availability_zone_id') : read.string(r, 'availability_zone');
+    graph.subnets.set(r.key, { key: r.key, vpc, cidr: block, cidrText: text, az, tier: read.tags(r)[TIER_TAG], name: nameTagOf(r.args, r.key) });
   }
-  for (const r of set.resources('aws_route_table_association')) {
-    const table = key(r.stack, r.args.route_table_id);
-    if (!table) continue;
-    const subnet = r.args.subnet_id !== undefined ? key(r.stack, r.args.subnet_id) : undefined;
-    const gateway = r.args.gateway_id !== undefined ? key(r.stack, r.args.gateway_id) : undefined;
-    if (subnet) graph.subnetAssociation.set(subnet, table);
-    if (gateway) graph.edgeAssociation.set(gateway, table);
-  }
-  for (const r of set.resources('aws_lb')) {
+  for (const r of read.resources('aws_internet_gateway')) graph.internetGateways.set(r.key, read.ref(r, 'vpc_id', ['aws_vpc']));
+  for (const r of read.resources('aws_nat_gateway')) graph.natGateways.set(r.key, read.ref(r, 'subnet_id', ['aws_subnet']));
+  for (const r of read.resources('aws_lb')) {
     if (r.args.load_balancer_type !== 'gateway') continue;
-    const subnets = ((r.args.subnets as unknown[]) ?? []).map((s) => key(r.stack, s)).filter((s): s is string => !!s);
-    graph.loadBalancers.set(r.key, { key: r.key, subnets, name: String(r.args.name ?? r.key) });
+    graph.loadBalancers.set(r.key, { key: r.key, subnets: read.refs(r, 'subnets', ['aws_subnet']), name: String(r.args.name ?? r.key) });
   }
-  for (const r of set.resources('aws_vpc_endpoint_service')) {
-    graph.endpointServices.set(r.key, ((r.args.gateway_load_balancer_arns as unknown[]) ?? []).map((a) => key(r.stack, a)).filter((a): a is string => !!a));
+  for (const r of read.resources('aws_vpc_endpoint_service')) {
+    if (r.args.gateway_load_balancer_arns === undefined) continue;
+    graph.endpointServices.set(r.key, read.refs(r, 'gateway_load_balancer_arns', ['aws_lb']));
   }
-  for (const r of set.resources('aws_vpc_endpoint')) {
+  for (const r of read.resources('aws_vpc_endpoint')) {
     if (r.args.vpc_endpoint_type !== 'GatewayLoadBalancer') continue;
-    const vpc = key(r.stack, r.args.vpc_id);
-    if (!vpc) continue;
-    const subnets = ((r.args.subnet_ids as unknown[]) ?? []).map((s) => key(r.stack, s)).filter((s): s is string => !!s);
-    graph.endpoints.set(r.key, { key: r.key, vpc, subnets, service: key(r.stack, r.args.service_name), name: nameTagOf(r.args, r.key) });
+    const vpc = read.ref(r, 'vpc_id', ['aws_vpc']);
+    const subnets = read.refs(r, 'subnet_ids', ['aws_subnet']);
+    if (subnets.length !== 1) read.refuse(r, ['subnet_ids'], r.args.subnet_ids, 'must name exactly one subnet (a GWLB endpoint lives in one subnet)');
+    const service = read.ref(r, 'service_name', ['aws_vpc_endpoint_service']);
+    graph.endpoints.set(r.key, { key: r.key, vpc, subnets, service, name: nameTagOf(r.args, r.key) });
   }
-  addTransitGateways(set, graph, key);
+  addRouteTables(read, graph);
+  addTransitGateways(read, graph);
   index(graph);
   return graph;
 }
 
-/** Lookups a trace does thousands of times, prepared once: routes longest prefix first, and maps by VPC. */
+function refuseIpv6(read: StrictReader, r: Resource, fields: readonly string[]): void {
+  for (const field of fields) {
+    if (r.args[field] !== undefined) read.refuse(r, [field], r.args[field], 'is IPv6, which verify does not prove (gwlb-blueprint writes IPv4 only)');
+  }
+}
+
+/** Lookups a trace does thousands of times, prepared once: attachments by VPC, subnets by VPC. */
 function index(graph: NetworkGraph): void {
-  for (const table of graph.routeTables.values()) table.routes.sort((a, b) => b.destination.prefix - a.destination.prefix);
   for (const attachment of graph.attachments.values()) {
-    if (attachment.kind === 'vpc' && attachment.vpc && attachment.tgw) graph.vpcAttachment.set(`${attachment.vpc}|${attachment.tgw}`, attachment);
+    if (attachment.kind === 'vpc' && attachment.vpc) graph.vpcAttachment.set(`${attachment.vpc}|${attachment.tgw}`, attachment);
   }
   for (const subnet of graph.subnets.values()) {
     const list = graph.subnetsByVpc.get(subnet.vpc);
     if (list) list.push(subnet);
     else graph.subnetsByVpc.set(subnet.vpc, [subnet]);
   }
-}
-
-function routeEntry(set: TerraformSet, stack: string, resource: string, args: Attributes, destinationField: string): RouteEntry | undefined {
-  const destinationText = String(args[destinationField] ?? '');
-  const parsed = parseCidr(destinationText);
-  if (!parsed.ok) return undefined;
-  const target = routeTarget(set, stack, args);
-  return { destination: parsed.block, destinationText, target, resource };
-}
-
-function routeTarget(set: TerraformSet, stack: string, args: Attributes): RouteTarget {
-  const targetKey = (field: string) => canonical(set, set.resolve(stack, args[field]));
-  if (args.transit_gateway_id) return { kind: 'tgw', tgw: targetKey('transit_gateway_id') ?? String(args.transit_gateway_id) };
-  if (args.nat_gateway_id) return { kind: 'nat', nat: targetKey('nat_gateway_id') ?? String(args.nat_gateway_id) };
-  if (args.vpc_endpoint_id) return { kind: 'gwlbe', endpoint: targetKey('vpc_endpoint_id') ?? String(args.vpc_endpoint_id) };
-  if (args.gateway_id) {
-    if (args.gateway_id === 'local') return { kind: 'local' };
-    return { kind: 'igw', igw: targetKey('gateway_id') ?? String(args.gateway_id) };
-  }
-  const other = Object.entries(args).find(([k, v]) => k.endsWith('_id') && k !== 'route_table_id' && v);
-  return { kind: 'unknown', text: other ? `${other[0]} = ${String(other[1])}` : 'no target' };
 }

@@ -1,115 +1,209 @@
 /**
- * How a verify result reads: per flow class a table of source, destination, AZs,
- * the path as hops and the verdict (compressed to one line per class when it
- * is long and all pass), then one line per control, failures named.
+ * How a verify result reads, in sections (another check adds one to SECTIONS):
+ * what was proven, per flow class a table of source, destination, AZ paths, one
+ * path and the verdict (one line per class when it is long and all pass; failing
+ * AZ paths listed under their pair), then one line per control, failures named.
+ * Every line fits 120 columns.
  */
-import { table } from '../blueprint/summary';
 import type { VerifyResult } from '.';
-import type { FlowResult } from './flows';
+import type { ClassProof, FlowExample, FlowResult, ProvenClass } from './proof';
 
-export function formatVerifyReport(result: VerifyResult): string {
+export const WIDTH = 120;
+const ROW_LIMIT = 60;
+
+type Section = (result: VerifyResult) => string[];
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+const intentNote: Section = (result) => (result.intentFound ? [] : ['No gwlb-blueprint.intent.json here: every flow class must be inspected.', '']);
+
+const proofHeader: Section = ({ proof }) => [
+  ...wrap(
+    `Proven with no sampling: ${n(proof.azPaths)} AZ paths from ${n(proof.sources)} sources over ${n(proof.destinationRanges)} destination ranges ` +
+      `(all of 0.0.0.0/0), up to ${n(proof.azChoices)} AZ choices each, and ${n(proof.swept)} source, range and AZ choice combinations swept for a way out uninspected.`,
+    WIDTH,
+  ),
+  ...wrap(
+    'An AZ path is one flow traced forward and back: one source range, one destination range and one pick of every AZ choice on the way ' +
+      '(the AZ an appliance-mode flow hash sends it to, the AZ a TGW delivers into).',
+    WIDTH,
+  ),
+  ...proof.serviceRoutes.flatMap((s) =>
+    wrap(`Not inspected, by design: ${s.service} (the AWS-managed prefix list of its addresses) through a gateway endpoint, from ${s.tables.join(', ')}.`, WIDTH, '  '),
+  ),
+  '',
+];
+
+const flowTables: Section = (result) => {
   const lines: string[] = [];
-  if (!result.intentFound) lines.push('No gwlb-blueprint.intent.json here: every flow class must be inspected.', '');
-  for (const [name, flows] of groupBy(result.flows, (f) => `${f.region}  ${CLASS_TITLES[f.flowClass]}`)) {
-    const failed = flows.filter((f) => !f.ok);
-    const policy = flows[0].policy === 'inspect' ? 'must be inspected' : 'may go direct';
-    lines.push(`${name} (${policy}): ${flows.length - failed.length}/${flows.length} pass`);
-    const pairs = groupBy(flows, (f) => `${f.source} → ${f.destination}`);
-    if (failed.length === 0 && pairs.size > ROW_LIMIT) {
-      lines.push(`  ${pairs.size} source/destination pairs, every traced AZ path passes (--json lists them)`);
+  const byClass = new Map<string, Map<string, FlowResult[]>>();
+  for (const f of result.flows) {
+    let byRegion = byClass.get(f.flowClass);
+    if (!byRegion) byClass.set(f.flowClass, (byRegion = new Map()));
+    const list = byRegion.get(f.region);
+    if (list) list.push(f);
+    else byRegion.set(f.region, [f]);
+  }
+  for (const totals of result.proof.classes) {
+    const flows = byClass.get(totals.flowClass)?.get(totals.region) ?? [];
+    if (flows.length === 0) continue;
+    lines.push(...classLine(totals).flatMap((l) => wrap(l, WIDTH, '    ')));
+    const failing = flows.filter((f) => !f.ok);
+    // The sweep lists only the sources that fail it: a passing one has no path to show.
+    if (totals.flowClass === 'any-destination' && failing.length === 0) continue;
+    if (failing.length === 0 && flows.length > ROW_LIMIT) {
+      lines.push(`  ${n(flows.length)} source/destination pairs, every AZ path passes (--json lists them)`);
       continue;
     }
-    const rows: string[][] = [];
-    for (const [, pair] of pairs) {
-      const broken = pair.filter((f) => !f.ok);
-      if (broken.length === 0) {
-        rows.push([pair[0].source, pair[0].destination, `${pair.length} AZ paths`, compact(pair[0].forward.hops), 'pass']);
-      } else {
-        for (const f of broken.slice(0, 3)) rows.push([f.source, f.destination, f.azs, f.forward.hops.join(' → '), `FAIL: ${f.reason}`]);
-        if (broken.length > 3) rows.push([pair[0].source, pair[0].destination, '', `… ${broken.length - 3} more AZ paths fail the same way`, 'FAIL']);
-      }
-    }
-    lines.push(...indent(table(['source', 'destination', 'AZ', 'path', 'verdict'], rows.slice(0, ROW_LIMIT * 4))));
+    const shown = failing.length > 0 && (flows.length > ROW_LIMIT || totals.flowClass === 'any-destination') ? failing.slice(0, ROW_LIMIT) : flows;
+    lines.push(...pairTable(shown));
+    if (shown.length < failing.length) lines.push(`  … ${n(failing.length - shown.length)} more failing pairs (--json lists them)`);
   }
-  lines.push('', 'Security baseline (AWS Security Hub controls):');
+  return lines;
+};
+
+const controlsSection: Section = (result) => {
+  const lines = ['', 'Security baseline (AWS Security Hub controls):'];
   for (const control of result.controls) {
-    lines.push(`  ${control.ok ? 'pass' : 'FAIL'}  ${control.id.padEnd(13)} ${control.title} (${control.checked} checked)`);
-    for (const failure of control.failures) lines.push(`        ${failure}`);
-    for (const exception of control.exceptions) lines.push(`        exception ${exception}`);
+    lines.push(...wrap(`  ${control.ok ? 'pass' : 'FAIL'}  ${control.id.padEnd(13)} ${control.title} (${control.checked} checked)`, WIDTH, '                      '));
+    for (const failure of control.failures) lines.push(...wrap(`        ${failure}`, WIDTH, '          '));
+    for (const exception of control.exceptions) lines.push(...wrap(`        exception ${exception}`, WIDTH, '          '));
   }
-  lines.push(...deployOrderLines(result));
-  const failedFlows = result.flows.filter((f) => !f.ok).length;
+  return lines;
+};
+
+/** One line per deploy-order rule, its failures named below it. */
+const deployOrderSection: Section = (result) => {
+  const lines = ['', 'Deploy order (each resource waits for what AWS needs first):'];
+  for (const rule of result.deployOrder.rules) {
+    lines.push(...wrap(`  ${rule.failures.length === 0 ? 'pass' : 'FAIL'}  ${rule.title} (${rule.checked} checked)`, WIDTH, '        '));
+    for (const failure of rule.failures.slice(0, FAILURE_LIMIT)) lines.push(...wrap(`        ${failure}`, WIDTH, '          '));
+    if (rule.failures.length > FAILURE_LIMIT) lines.push(`        … and ${rule.failures.length - FAILURE_LIMIT} more (--json lists every one)`);
+  }
+  return lines;
+};
+
+const FAILURE_LIMIT = 12;
+
+/** The report's sections, in order; the verdict line follows them. */
+export const SECTIONS: Section[] = [intentNote, proofHeader, flowTables, controlsSection, deployOrderSection];
+
+export function formatVerifyReport(result: VerifyResult): string {
+  const lines = SECTIONS.flatMap((section) => section(result));
   const failedControls = result.controls.filter((c) => !c.ok).length;
-  const failedOrder = result.deployOrder.rules.reduce((n, r) => n + r.failures.length, 0);
+  const failedOrder = result.deployOrder.rules.reduce((count, r) => count + r.failures.length, 0);
+  const { proof } = result;
+  const failed = proof.failed + proof.sweepFailed;
   lines.push(
     '',
     result.ok
-      ? `verified: ${result.flows.length} flows (each forward and return) and ${result.controls.length} controls pass${exceptionNote(result.controls)}, and the deploy order holds`
-      : `NOT verified: ${failedFlows} flow${failedFlows === 1 ? '' : 's'} and ${failedControls} control${failedControls === 1 ? '' : 's'} fail` +
+      ? `verified: ${n(proof.azPaths)} AZ paths (each forward and return), no way out uninspected, ${result.controls.length} controls pass${exceptionNote(result.controls)}, and the deploy order holds`
+      : `NOT verified: ${n(failed)} AZ path${failed === 1 ? '' : 's'} and ${failedControls} control${failedControls === 1 ? '' : 's'} fail` +
           (failedOrder > 0 ? `, and ${failedOrder} resource${failedOrder === 1 ? ' does' : 's do'} not wait for what AWS needs first` : ''),
   );
   return lines.join('\n');
 }
 
-/** One line per deploy-order rule, its failures named below it. */
-function deployOrderLines(result: VerifyResult): string[] {
-  const lines = ['', 'Deploy order (each resource waits for what AWS needs first):'];
-  for (const rule of result.deployOrder.rules) {
-    lines.push(`  ${rule.failures.length === 0 ? 'pass' : 'FAIL'}  ${rule.title} (${rule.checked} checked)`);
-    for (const failure of rule.failures.slice(0, FAILURE_LIMIT)) lines.push(`        ${failure}`);
-    if (rule.failures.length > FAILURE_LIMIT) lines.push(`        … and ${rule.failures.length - FAILURE_LIMIT} more (--json lists every one)`);
-  }
-  return lines;
-}
-
-const ROW_LIMIT = 60;
-const FAILURE_LIMIT = 12;
-
-const CLASS_TITLES: Readonly<Record<FlowResult['flowClass'], string>> = {
+const CLASS_TITLES: Readonly<Record<ProvenClass, string>> = {
   'spoke-internet': 'spoke → internet',
-  'dmz-internet': 'DMZ app → internet',
+  'dmz-internet': 'DMZ → internet',
   'internet-dmz': 'internet → DMZ public',
   'spoke-spoke': 'spoke ↔ spoke',
   'dmz-spoke': 'DMZ ↔ spoke',
   'vpn-spoke': 'VPN ↔ spoke',
   'inter-region': 'inter-region spokes and offices',
+  'any-destination': 'any destination, never to the internet uninspected',
 };
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
+function classLine(c: ClassProof): string[] {
+  const sweep = c.flowClass === 'any-destination';
+  const policy = sweep ? 'the sweep' : c.policy === 'inspect' ? 'must be inspected' : 'may go direct';
+  return [
+    `${c.region}  ${CLASS_TITLES[c.flowClass]} (${policy}): ${n(c.azPaths - c.failed)}/${n(c.azPaths)} ${sweep ? 'combinations' : 'AZ paths'} pass`,
+    `  over ${n(c.sources)} sources, ${n(c.destinationRanges)} destination ranges and up to ${n(c.azChoices)} AZ choice${c.azChoices === 1 ? '' : 's'} each`,
+  ];
+}
+
+function pairTable(flows: readonly FlowResult[]): string[] {
+  const headers = ['source', 'destination', 'AZ paths', 'path (one of them)', 'verdict'];
+  const rows = flows.map((f) => [f.source, f.destination, n(f.azPaths), compact(f.forward.hops), f.ok ? 'pass' : `FAIL ${n(f.failed)}`]);
+  const fixed = [0, 1, 2, 4].map((i) => Math.min(28, Math.max(headers[i].length, ...rows.map((r) => r[i].length))));
+  const pathWidth = Math.max(30, WIDTH - 2 - fixed.reduce((a, b) => a + b, 0) - 2 * 4);
+  const widths = [fixed[0], fixed[1], fixed[2], pathWidth, fixed[3]];
+  const lines = tableRow(headers, widths);
+  flows.forEach((f, i) => {
+    lines.push(...tableRow(rows[i], widths));
+    for (const e of f.failures) lines.push(...failureLines(e));
+    if (f.failed > f.failures.length) lines.push(`      … ${n(f.failed - f.failures.length)} more failing AZ paths${f.failures.length > 0 ? ' (--json lists those kept)' : ''}`);
+  });
+  return lines;
+}
+
+function failureLines(e: FlowExample): string[] {
+  return wrap(`    ✗ ${e.azs}, ${e.sourceRange} → ${e.destinationRange}: ${e.reason ?? ''}`, WIDTH, '        ', false);
+}
+
+/** One table row, its cells wrapped to their widths, continuation lines aligned under their column. */
+function tableRow(cells: readonly string[], widths: readonly number[]): string[] {
+  const wrapped = cells.map((c, i) => wrap(c, widths[i]));
+  const height = Math.max(...wrapped.map((w) => w.length));
+  const out: string[] = [];
+  for (let line = 0; line < height; line++) out.push(`  ${wrapped.map((w, i) => (w[line] ?? '').padEnd(widths[i])).join('  ')}`.trimEnd());
+  return out;
+}
+
+/** Breaks text into lines of at most `width` characters, at arrows (a path's hops) or spaces where it can; later lines start with `indent`. */
+export function wrap(text: string, width: number, indent = '', atArrows = true): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const head = rest.slice(0, width + 1);
+    let cut = atArrows ? head.lastIndexOf(' → ') : -1;
+    if (cut <= indent.length + width / 3) cut = head.lastIndexOf(' ');
+    if (cut <= indent.length) cut = width;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = indent + rest.slice(cut).trimStart();
   }
-  return groups;
+  lines.push(rest);
+  return lines;
 }
 
-function indent(text: string): string[] {
-  return text.split('\n').map((l) => `  ${l}`);
-}
-
-/** A passing path without the matched prefixes: the hops an engineer reads. */
+/** A path without the matched prefixes: the hops an engineer reads. */
 function compact(hops: readonly string[]): string {
   return hops.map((h) => h.replace(/ \[[^\]]*\]/g, '')).join(' → ');
 }
 
 export function verifyResultJson(result: VerifyResult): unknown {
+  const direction = (d: FlowExample['forward']) => ({ hops: d.hops, inspections: d.inspections, ...(d.failure ? { failure: d.failure } : {}) });
+  const example = (e: FlowExample) => ({
+    azs: e.azs,
+    sourceRange: e.sourceRange,
+    destinationRange: e.destinationRange,
+    ...(e.reason ? { reason: e.reason } : {}),
+    forward: direction(e.forward),
+    return: direction(e.reverse),
+  });
+  // The paths the text report shows, and no more: every pair with its counts, one path of it where the
+  // report prints one (a class of at most ROW_LIMIT pairs, or a failing pair). Half a million pairs with
+  // their hops would be gigabytes of JSON that say nothing the counts do not.
+  const pairsByClass = new Map<string, number>();
+  for (const f of result.flows) pairsByClass.set(`${f.region}|${f.flowClass}`, (pairsByClass.get(`${f.region}|${f.flowClass}`) ?? 0) + 1);
+  const shown = (f: FlowResult) => !f.ok || (f.flowClass !== 'any-destination' && pairsByClass.get(`${f.region}|${f.flowClass}`)! <= ROW_LIMIT);
   return {
     ok: result.ok,
     intentFound: result.intentFound,
+    proof: result.proof,
     flows: result.flows.map((f) => ({
       class: f.flowClass,
       region: f.region,
       source: f.source,
       destination: f.destination,
-      azs: f.azs,
       policy: f.policy,
       ok: f.ok,
-      ...(f.reason ? { reason: f.reason } : {}),
-      forward: { hops: f.forward.hops, inspections: f.forward.inspections },
-      return: { hops: f.reverse.hops, inspections: f.reverse.inspections },
+      azPaths: f.azPaths,
+      failed: f.failed,
+      ...(shown(f) ? example(f) : {}),
+      ...(f.failures.length > 0 ? { failures: f.failures.map(example) } : {}),
     })),
     controls: result.controls,
     deployOrder: result.deployOrder,

@@ -1,22 +1,27 @@
 /**
  * The synthesized Terraform as verify sees it (read by src/synth-folder: every
- * instance Terraform would create), and the resolution of `${...}` references across them (a remote-state output of one
- * stack leads to the resource in the stack that produced it).
+ * instance Terraform would create), and the resolution of `${...}` references
+ * across them (a remote-state output of one stack leads to the resource in the
+ * stack that produced it; `name[0]` and `name["key"]` name count and for_each instances).
  */
 import * as path from 'node:path';
-import { instancesOf, type SynthFolder, type TerraformConfig } from '../synth-folder';
+import { FolderError, instancesOf, type SynthFolder, type TerraformConfig } from '../synth-folder';
 import { mergeConfigFiles } from '../synth-folder/stack-config';
 
 export type Attributes = Record<string, unknown>;
 
 export interface TerraformStackJson {
   readonly name: string;
+  /** Where the stack's configuration is, for messages: its file, or its folder and files when several are merged. */
+  readonly file: string;
   readonly resource: Record<string, Record<string, Attributes>>;
   readonly data: Record<string, Record<string, Attributes>>;
   readonly output: Record<string, { value: unknown }>;
   readonly backendIdentity?: string;
   /** Region of the stack's default AWS provider. */
-  readonly region?: string;
+  readonly region: string;
+  /** The Region of each AWS provider configuration, by alias (`default` for none). */
+  readonly providerRegions: Readonly<Record<string, string>>;
   /** The account each AWS provider may act in (`allowed_account_ids`), by alias (`default` for none). */
   readonly providerAccounts: Readonly<Record<string, string | undefined>>;
   /** Stacks the manifest orders before this one; undefined when read without a manifest. */
@@ -34,16 +39,24 @@ export interface ResourceRef {
 
 /** The `Name` tag of a resource, or `fallback`. */
 export function nameTagOf(args: Attributes, fallback: string): string {
-  return String((args.tags as Record<string, string> | undefined)?.Name ?? fallback);
+  const tags = args.tags as Record<string, unknown> | undefined;
+  return typeof tags?.Name === 'string' ? tags.Name : fallback;
 }
 
 export function resourceKey(ref: Pick<ResourceRef, 'stack' | 'type' | 'name'>): string {
   return `${ref.stack}/${ref.type}.${ref.name}`;
 }
 
+/**
+ * `${type.name.attr}`, `${type.name[0].attr}`, `${type.name["key"].attr}` and the same under `data.`:
+ * one whole reference and nothing else (a function call or a splat is an expression verify does not evaluate).
+ */
+const REFERENCE = /^\$\{(data\.)?([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\}$/;
+
 export class TerraformSet {
   readonly stacks: ReadonlyMap<string, TerraformStackJson>;
   private readonly stackByBackend = new Map<string, string>();
+  private readonly resolved = new Map<string, Map<string, ResourceRef | undefined>>();
 
   constructor(stacks: readonly TerraformStackJson[]) {
     this.stacks = new Map(stacks.map((s) => [s.name, s]));
@@ -59,10 +72,21 @@ export class TerraformSet {
     }
   }
 
+  /** The provider alias a resource names (`aws.network` → `network`), `default` for none. */
+  private aliasOf(args: Attributes | undefined): string {
+    const alias = typeof args?.provider === 'string' ? args.provider.replace(/^aws\.?/, '') : '';
+    return alias || 'default';
+  }
+
   /** The account a resource is created in: that of the provider it names (`aws.network`), or the stack's default. */
   accountOf(stack: string, args: Attributes | undefined): string | undefined {
-    const alias = typeof args?.provider === 'string' ? args.provider.replace(/^aws\.?/, '') : '';
-    return this.stacks.get(stack)?.providerAccounts[alias || 'default'];
+    return this.stacks.get(stack)?.providerAccounts[this.aliasOf(args)];
+  }
+
+  /** The Region a resource is created in: that of the provider it names, or the stack's default. */
+  regionOf(stack: string, args: Attributes | undefined): string | undefined {
+    const s = this.stacks.get(stack);
+    return s?.providerRegions[this.aliasOf(args)];
   }
 
   resource(key: string): Attributes | undefined {
@@ -73,27 +97,39 @@ export class TerraformSet {
   }
 
   /**
-   * Resolves a whole-reference expression (`${aws_vpc.x.id}`, possibly through a
-   * remote-state output) to the resource it names. Literals and composite
-   * expressions resolve to undefined.
+   * Resolves a whole-reference expression (`${aws_vpc.x.id}`, `${aws_subnet.x[0].id}`,
+   * possibly through a remote-state output) to the resource it names. Literals and
+   * composite expressions resolve to undefined.
    */
-  resolve(stack: string, expression: unknown, depth = 0): ResourceRef | undefined {
-    if (typeof expression !== 'string' || depth > 8) return undefined;
-    const match = /^\$\{([A-Za-z0-9_.-]+)\}$/.exec(expression);
-    if (!match) return undefined;
-    const parts = match[1].split('.');
-    if (parts[0] === 'data' && parts[1] === 'terraform_remote_state' && parts[3] === 'outputs') {
-      const producer = this.producerOf(stack, parts[2]);
-      const output = producer ? this.stacks.get(producer)?.output[parts[4]] : undefined;
-      return output ? this.resolve(producer!, output.value, depth + 1) : undefined;
-    }
-    if (parts[0] === 'data') {
-      return parts.length >= 4 ? { stack, type: `data.${parts[1]}`, name: parts[2], attribute: parts.slice(3).join('.') } : undefined;
-    }
-    return parts.length >= 3 ? { stack, type: parts[0], name: parts[1], attribute: parts.slice(2).join('.') } : undefined;
+  resolve(stack: string, expression: unknown): ResourceRef | undefined {
+    if (typeof expression !== 'string') return undefined;
+    // Thousands of resources name the same few things (the hub's TGW through remote state): resolved once each.
+    let byExpression = this.resolved.get(stack);
+    if (!byExpression) this.resolved.set(stack, (byExpression = new Map()));
+    if (byExpression.has(expression)) return byExpression.get(expression);
+    const ref = this.resolveUncached(stack, expression, 0);
+    byExpression.set(expression, ref);
+    return ref;
   }
 
-  /** The stack whose state `data.terraform_remote_state.<dataName>` of `stack` reads. */
+  private resolveUncached(stack: string, expression: unknown, depth: number): ResourceRef | undefined {
+    if (typeof expression !== 'string' || depth > 8) return undefined;
+    const match = REFERENCE.exec(expression);
+    if (!match) return undefined;
+    const [, data, type, name, index, attributes] = match;
+    const attribute = attributes.slice(1);
+    const instance = index === undefined ? name : `${name}[${index.startsWith('[\"') ? JSON.stringify(JSON.parse(index.slice(1, -1))) : index.slice(1, -1)}]`;
+    if (data && type === 'terraform_remote_state') {
+      const [outputs, output, ...rest] = attribute.split('.');
+      if (outputs !== 'outputs' || !output || rest.length > 0 || index !== undefined) return undefined;
+      const producer = this.producerOf(stack, name);
+      const value = producer ? this.stacks.get(producer)?.output[output] : undefined;
+      return value ? this.resolveUncached(producer!, value.value, depth + 1) : undefined;
+    }
+    return { stack, type: data ? `data.${type}` : type, name: instance, attribute };
+  }
+
+  /** The stack whose state `data.terraform_remote_state.<dataName>` of `stack` reads, when this folder holds it. */
   producerOf(stack: string, dataName: string): string | undefined {
     const config = this.stacks.get(stack)?.data.terraform_remote_state?.[dataName];
     if (!config) return undefined;
@@ -112,7 +148,12 @@ function backendIdentityOf(backend: string, config: Attributes | undefined): str
 
 /** The Terraform of every stack of a synthesized folder, as Terraform would create it. */
 export function terraformSetOf(folder: SynthFolder): TerraformSet {
-  return new TerraformSet(folder.stacks.map((s) => ({ ...stackFromConfig(s.name, s.config, s.file), dependencies: s.dependencies })));
+  return new TerraformSet(
+    folder.stacks.map((s) => {
+      const files = s.configFiles.map((f) => path.posix.basename(f));
+      return { ...stackFromConfig(s.name, s.config, files.length === 1 ? s.configFiles[0] : `${s.dir} (${files.join(' + ')})`), dependencies: s.dependencies };
+    }),
+  );
 }
 
 /** A stack from its Terraform JSON alone (one file, as cdktf writes it). */
@@ -121,20 +162,55 @@ export function stackFromJson(name: string, json: Record<string, unknown>): Terr
   return stackFromConfig(name, mergeConfigFiles([{ shown: file, name: 'cdk.tf.json', format: 'json', content: json }]), file);
 }
 
+const isObject = (v: unknown): v is Attributes => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function stackFromConfig(name: string, config: TerraformConfig, file: string): TerraformStackJson {
   const instances = instancesOf(config, file);
   const [backendType, backendConfig] = Object.entries(config.terraform.backend ?? {})[0] ?? [];
-  const providers = config.provider.aws ?? [];
-  const home = providers.find((p) => p.alias === undefined) ?? providers[0];
+  const { regions, accounts } = awsProviders(config, file);
   return {
     name,
+    file,
     resource: instances.resource,
     data: instances.data,
-    output: config.output as TerraformStackJson['output'],
+    output: outputsOf(config, file),
     backendIdentity: backendType ? backendIdentityOf(backendType, backendConfig as Attributes) : undefined,
-    region: typeof home?.region === 'string' ? home.region : undefined,
-    providerAccounts: Object.fromEntries(
-      providers.map((p) => [typeof p.alias === 'string' ? p.alias : 'default', (p.allowed_account_ids as string[] | undefined)?.[0]]),
-    ),
+    region: regions.default ?? Object.values(regions)[0],
+    providerRegions: regions,
+    providerAccounts: accounts,
   };
+}
+
+/**
+ * Where each AWS provider configuration acts. A Region that is not written as a
+ * literal (an expression, or left to AWS_REGION) is one verify cannot know, so
+ * which region's flows a stack's resources belong to would be a guess: refused.
+ */
+function awsProviders(config: TerraformConfig, file: string): { regions: Record<string, string>; accounts: Record<string, string | undefined> } {
+  const providers = config.provider.aws ?? [];
+  if (providers.length === 0) throw new FolderError(file, ['provider', 'aws'], undefined, 'is missing: verify cannot tell which Region and account this stack acts in');
+  const regions: Record<string, string> = {};
+  const accounts: Record<string, string | undefined> = {};
+  providers.forEach((p, i) => {
+    const at = ['provider', 'aws', i];
+    if (p.alias !== undefined && typeof p.alias !== 'string') throw new FolderError(file, [...at, 'alias'], p.alias, 'must be a literal string');
+    const alias = typeof p.alias === 'string' ? p.alias : 'default';
+    if (typeof p.region !== 'string' || !/^[a-z]{2,4}(-[a-z]+)+-\d+$/.test(p.region)) {
+      throw new FolderError(file, [...at, 'region'], p.region, 'must be a literal AWS Region (such as "eu-west-2"): verify cannot tell where this stack is');
+    }
+    const ids = p.allowed_account_ids;
+    if (ids !== undefined && (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && /^\d{12}$/.test(id)))) {
+      throw new FolderError(file, [...at, 'allowed_account_ids'], ids, 'must be a list of literal 12-digit account IDs');
+    }
+    regions[alias] = p.region;
+    accounts[alias] = (ids as string[] | undefined)?.[0];
+  });
+  return { regions, accounts };
+}
+
+function outputsOf(config: TerraformConfig, file: string): Record<string, { value: unknown }> {
+  for (const [name, output] of Object.entries(config.output)) {
+    if (!isObject(output) || !('value' in output)) throw new FolderError(file, ['output', name], output, 'must be an output block with a value');
+  }
+  return config.output as Record<string, { value: unknown }>;
 }

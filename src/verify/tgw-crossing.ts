@@ -1,115 +1,124 @@
 /**
  * Crossing a Transit Gateway: the ingress attachment's route table (static routes
  * and propagations, longest prefix first), then where the packet leaves: a VPN, a
- * peering to the other region's TGW, or the subnet of a VPC attachment in the AZ
- * the TGW picks (the flow hash under appliance mode, else the AZ it entered by).
+ * peering to the other region's TGW, or a VPC attachment's subnet in the AZ the TGW
+ * picks. "How AWS Transit Gateway works", Availability Zones
+ * (docs.aws.amazon.com/vpc/latest/tgw/how-transit-gateways-work.html#tgw-az-overview):
+ * with appliance mode the TGW picks one AZ of the attachment by a flow hash and
+ * keeps it for both directions of the flow, so every AZ is a choice to prove;
+ * without it the TGW keeps the AZ the packet entered by, and where the attachment
+ * has no subnet there (or the packet entered by a VPN or peering, in no AZ) any AZ
+ * may be picked, independently in each direction.
  */
-import { fromInt, type Ipv4Block } from '../blueprint/cidr';
-import type { AttachmentNode, SubnetNode, TgwRoute } from './network-graph';
-import { PrefixIndex } from './prefix-index';
-import { label, type FlowPoint, type TraceContext } from './trace-context';
+import type { AttachmentNode, SubnetNode } from './network-graph';
+import type { PathNode } from './path';
+import type { Tracer } from './trace';
 
-export type Crossing = { subnet: SubnetNode } | { delivered: true } | { failure: string };
+/** The TGW route table a packet entering through `attachment` is looked up in, or why there is none. */
+export function ingressTable(tracer: Tracer, attachment: AttachmentNode, tgw: string): { readonly table: string } | { readonly node: PathNode } {
+  let byTgw = ingresses.get(tracer);
+  if (!byTgw) ingresses.set(tracer, (byTgw = new Map()));
+  const key = `${attachment.key}|${tgw}`;
+  let known = byTgw.get(key);
+  if (!known) {
+    const { graph, display } = tracer.ctx;
+    const table = graph.tgwAssociation.get(attachment.key)?.find((t) => graph.tgwRouteTables.get(t)!.tgw === tgw);
+    known = table ? { table } : { node: tracer.fail([], `${display(attachment.name)} is associated with no route table of its TGW`) };
+    byTgw.set(key, known);
+  }
+  return known;
+}
 
-export function crossTransitGateway(
-  ctx: TraceContext,
-  entry: { attachment: AttachmentNode; tgw: string; az: string | undefined },
-  to: FlowPoint,
-  hash: number | undefined,
-  hops: string[],
-  hashing: { used: boolean },
-  depth = 0,
-): Crossing {
-  const { graph } = ctx;
-  const tables = graph.tgwAssociation.get(entry.attachment.key) ?? [];
-  const tableKey = tables.find((t) => graph.tgwRouteTables.get(t)?.tgw === entry.tgw);
-  if (!tableKey) return { failure: `${ctx.display(entry.attachment.name)} is associated with no route table of its TGW` };
-  const table = graph.tgwRouteTables.get(tableKey)!;
-  const route = tgwRoutes(ctx, tableKey).lookup(to.address);
-  if (!route) return { failure: `TGW route table ${ctx.display(table.name)} has no route for ${fromInt(to.address)}` };
-  if (route.blackhole) return { failure: `TGW route table ${ctx.display(table.name)} black-holes ${route.destinationText}` };
-  const next = graph.attachments.get(route.attachment ?? '');
-  if (!next) return { failure: `TGW route table ${ctx.display(table.name)} [${route.destinationText}] targets an attachment that does not exist` };
-  if (next.key === entry.attachment.key) return { failure: `TGW route table ${ctx.display(table.name)} [${route.destinationText}] sends traffic back where it came from` };
-  if (!next.accepted) return { failure: `TGW route table ${ctx.display(table.name)} [${route.destinationText}] → ${ctx.display(next.name)}, which is never accepted: it stays pendingAcceptance` };
-  hops.push(label(ctx, 'tgw', table.key, () => `TGW ${ctx.display(table.name)}`));
-  if (next.kind === 'vpn') {
-    if (to.kind === 'onprem' && to.attachment === next.key) {
-      hops.push(ctx.display(next.name));
-      return { delivered: true };
+const ingresses = new WeakMap<Tracer, Map<string, { readonly table: string } | { readonly node: PathNode }>>();
+
+/** The packet enters the TGW through `attachment` (in `az`, if it came from a VPC). */
+export function enterTransitGateway(tracer: Tracer, attachment: AttachmentNode, tgw: string, az: string | undefined, range: number): PathNode {
+  const ingress = ingressTable(tracer, attachment, tgw);
+  if ('node' in ingress) return ingress.node;
+  return leftBy(tracer, attachment, ingress.table, crossing(tracer, ingress.table, az, range), range);
+}
+
+/** A crossing must not send the packet back through the attachment it came in by. */
+export function leftBy(tracer: Tracer, attachment: AttachmentNode, tableKey: string, node: PathNode, range: number): PathNode {
+  if (node.kind !== 'step' || node.enters !== attachment.key) return node;
+  const route = tracer.ctx.tgwMap(tableKey).at(range)!;
+  const name = tracer.ctx.display(tracer.ctx.graph.tgwRouteTables.get(tableKey)!.name);
+  return tracer.fail([], `TGW route table ${name} [${route.destinationText}] sends traffic back where it came from`);
+}
+
+const crossings = new WeakMap<Tracer, Map<string, Map<number, PathNode>>>();
+const dense = new WeakMap<Tracer, Map<string, Map<string, (PathNode | undefined)[]>>>();
+
+/** The crossings of one TGW route table for packets that entered in `az`, by range: filled as they are walked. */
+export function crossingsOf(tracer: Tracer, tableKey: string, az: string | undefined): (PathNode | undefined)[] {
+  let byTable = dense.get(tracer);
+  if (!byTable) dense.set(tracer, (byTable = new Map()));
+  let byAz = byTable.get(tableKey);
+  if (!byAz) byTable.set(tableKey, (byAz = new Map()));
+  let nodes = byAz.get(az ?? '-');
+  if (!nodes) byAz.set(az ?? '-', (nodes = new Array(tracer.ctx.ranges.count)));
+  return nodes;
+}
+
+/** Memoised per table and range, and per entry AZ only where the AZ decides (no appliance mode). */
+export function crossing(tracer: Tracer, tableKey: string, az: string | undefined, range: number, nodes = crossingsOf(tracer, tableKey, az)): PathNode {
+  const known = nodes[range];
+  if (known) return known;
+  const node = crossingUncached(tracer, tableKey, az, range);
+  nodes[range] = node;
+  return node;
+}
+
+function crossingUncached(tracer: Tracer, tableKey: string, az: string | undefined, range: number): PathNode {
+  const ctx = tracer.ctx;
+  const route = ctx.tgwMap(tableKey).at(range);
+  const next = route?.attachment !== undefined ? ctx.graph.attachments.get(route.attachment) : undefined;
+  const azKey = next?.kind === 'vpc' && !next.applianceMode ? az ?? '-' : '*';
+  let byTable = crossings.get(tracer);
+  if (!byTable) crossings.set(tracer, (byTable = new Map()));
+  const key = `${tableKey}|${azKey}`;
+  let cache = byTable.get(key);
+  if (!cache) byTable.set(key, (cache = new Map()));
+  const table = ctx.graph.tgwRouteTables.get(tableKey)!;
+  return tracer.memo(cache, range, () => `TGW route table ${ctx.display(table.name)}`, () => {
+    const name = ctx.display(table.name);
+    if (!route) return tracer.fail([], `TGW route table ${name} has no route for this destination`);
+    if (route.blackhole) return tracer.fail([], `TGW route table ${name} black-holes ${route.destinationText}`);
+    if (!next) return tracer.fail([], `TGW route table ${name} [${route.destinationText}] targets an attachment that does not exist`);
+    if (!next.accepted) return tracer.fail([], `TGW route table ${name} [${route.destinationText}] → ${ctx.display(next.name)}, which is never accepted: it stays pendingAcceptance`);
+    const hop = ctx.label(`tgw|${tableKey}`, () => `TGW ${name}`);
+    const leave = (rest: PathNode): PathNode => ({ kind: 'step', hops: [hop], enters: next.key, next: rest });
+    if (next.kind === 'vpn') return leave({ kind: 'end', hops: [ctx.display(next.name)], exit: ctx.exitOf(next.key) });
+    if (next.kind === 'peering') {
+      const otherTgw = next.tgw === table.tgw ? next.peerTgw! : next.tgw;
+      return leave(enterTransitGateway(tracer, next, otherTgw, undefined, range));
     }
-    return { failure: `TGW sends ${fromInt(to.address)} to ${ctx.display(next.name)}, which does not lead to it` };
-  }
-  if (next.kind === 'peering') {
-    if (depth > 4) return { failure: 'the packet crosses TGW peerings in a loop' };
-    const otherTgw = next.tgw === entry.tgw ? next.peerTgw : next.tgw;
-    if (!otherTgw) return { failure: `${ctx.display(next.name)} leads to no TGW` };
-    // Across a peering the packet arrives in no particular AZ of the other region.
-    return crossTransitGateway(ctx, { attachment: next, tgw: otherTgw, az: undefined }, to, hash, hops, hashing, depth + 1);
-  }
-  const azs = attachmentSubnets(ctx, next);
-  // Appliance mode pins the whole conversation to one AZ of this attachment (the flow hash);
-  // without it the TGW keeps the packet in the AZ it entered by.
-  if (azs.length === 0) return { failure: `${ctx.display(next.name)} has no subnets` };
-  let chosen: SubnetNode;
-  if (next.applianceMode) {
-    hashing.used = true;
-    chosen = azs[(hash ?? 0) % azs.length];
-  } else {
-    chosen = azs.find((s) => s.az === entry.az) ?? azs[0];
-    if (entry.az !== undefined && chosen.az !== entry.az) hops.push(`(${ctx.display(next.name)} has no subnet in ${entry.az}: TGW delivers in ${chosen.az})`);
-  }
-  hops.push(label(ctx, next.applianceMode ? 'entry-appliance' : 'entry', chosen.key, () => `${ctx.display(chosen.name)}${next.applianceMode ? ' (appliance mode)' : ''}`));
-  return { subnet: chosen };
+    const subnets = attachmentSubnets(tracer, next);
+    if (subnets.length === 0) return tracer.fail([hop], `${ctx.display(next.name)} has no subnets`);
+    const into = (subnet: SubnetNode, note?: string): PathNode => ({
+      kind: 'step',
+      hops: [...(note ? [note] : []), ctx.label(`entry|${subnet.key}|${next.applianceMode}`, () => `${ctx.display(subnet.name)}${next.applianceMode ? ' (appliance mode)' : ''}`)],
+      next: tracer.fromSubnet(subnet, range),
+    });
+    if (next.applianceMode) return leave({ kind: 'branch', attachment: ctx.chooser(next.key), sticky: true, children: subnets.map((s) => into(s)) });
+    const same = az === undefined ? undefined : subnets.find((s) => s.az === az);
+    if (same) return leave(into(same));
+    if (subnets.length === 1) return leave(into(subnets[0], az === undefined ? undefined : `(${ctx.display(next.name)} has no subnet in ${az}: TGW delivers in ${subnets[0].az})`));
+    const note = az === undefined ? undefined : `(${ctx.display(next.name)} has no subnet in ${az}: the TGW may deliver in any of its AZs)`;
+    return leave({ kind: 'branch', attachment: ctx.chooser(next.key), sticky: false, children: subnets.map((s) => into(s, note)) });
+  });
 }
 
-const compiledTgwTables = new WeakMap<TraceContext, Map<string, PrefixIndex<TgwRoute>>>();
+const sortedSubnets = new WeakMap<Tracer, Map<string, SubnetNode[]>>();
 
-/** A TGW route table's static and propagated routes; a static route wins over a propagated one to the same prefix. */
-function tgwRoutes(ctx: TraceContext, tableKey: string): PrefixIndex<TgwRoute> {
-  let cache = compiledTgwTables.get(ctx);
-  if (!cache) compiledTgwTables.set(ctx, (cache = new Map()));
-  let index = cache.get(tableKey);
-  if (!index) {
-    const table = ctx.graph.tgwRouteTables.get(tableKey)!;
-    const propagated = table.propagations.flatMap((attachment) =>
-      propagatedPrefixes(ctx, attachment).map((destination) => ({
-        destination,
-        destinationText: `${fromInt(destination.base)}/${destination.prefix}`,
-        attachment,
-        blackhole: false,
-        resource: 'propagation',
-      })),
-    );
-    index = new PrefixIndex([...table.staticRoutes, ...propagated]);
-    cache.set(tableKey, index);
-  }
-  return index;
-}
-
-const sortedSubnets = new WeakMap<TraceContext, Map<string, SubnetNode[]>>();
-
-/** An attachment's subnets in AZ order: the order the flow hash picks from. */
-function attachmentSubnets(ctx: TraceContext, attachment: AttachmentNode): SubnetNode[] {
-  let cache = sortedSubnets.get(ctx);
-  if (!cache) sortedSubnets.set(ctx, (cache = new Map()));
+/** An attachment's subnets in AZ order: the order AZ choices are numbered in. */
+export function attachmentSubnets(tracer: Tracer, attachment: AttachmentNode): SubnetNode[] {
+  let cache = sortedSubnets.get(tracer);
+  if (!cache) sortedSubnets.set(tracer, (cache = new Map()));
   let subnets = cache.get(attachment.key);
   if (!subnets) {
-    subnets = attachment.subnets
-      .map((s) => ctx.graph.subnets.get(s))
-      .filter((s): s is SubnetNode => !!s)
-      .sort((a, b) => a.az.localeCompare(b.az));
+    subnets = attachment.subnets.map((s) => tracer.ctx.graph.subnets.get(s)!).sort((a, b) => a.az.localeCompare(b.az));
     cache.set(attachment.key, subnets);
   }
   return subnets;
-}
-
-function propagatedPrefixes(ctx: TraceContext, attachmentKey: string): readonly Ipv4Block[] {
-  const attachment = ctx.graph.attachments.get(attachmentKey);
-  if (!attachment) return [];
-  if (attachment.kind === 'vpc') {
-    const vpc = ctx.graph.vpcs.get(attachment.vpc ?? '');
-    return vpc ? [vpc.cidr] : [];
-  }
-  return attachment.kind === 'vpn' ? ctx.onpremPrefixes.get(attachmentKey) ?? [] : [];
 }

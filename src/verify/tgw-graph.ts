@@ -1,10 +1,11 @@
 /**
  * The TGW part of the network graph: attachments (VPC, VPN, peering, and whether
  * each is accepted), route tables, associations, propagations and static routes,
- * and `canonical`, which names what a reference really points at.
+ * and `canonical`, which names what a reference really points at. Read strictly,
+ * as the rest of the graph (strict.ts).
  */
-import { parseCidr } from '../blueprint/cidr';
 import type { NetworkGraph } from './network-graph';
+import type { Resource, StrictReader } from './strict';
 import { nameTagOf, resourceKey, type ResourceRef, type TerraformSet } from './terraform-json';
 
 /**
@@ -30,79 +31,93 @@ export function canonical(set: TerraformSet, ref: ResourceRef | undefined, depth
   return own;
 }
 
-export function addTransitGateways(set: TerraformSet, graph: NetworkGraph, key: (stack: string, e: unknown) => string | undefined): void {
+const ATTACHMENTS = ['aws_ec2_transit_gateway_vpc_attachment', 'aws_ec2_transit_gateway_peering_attachment', 'vpn-attachment'];
+const TGW = ['aws_ec2_transit_gateway'];
+
+export function addTransitGateways(read: StrictReader, graph: NetworkGraph): void {
+  const { set } = read;
+  // Default association and propagation are "enabled by default" (EC2 API, TransitGatewayOptions):
+  // attachments would then join the TGW's default route table behind any association verify reads.
+  for (const r of read.resources('aws_ec2_transit_gateway')) {
+    for (const field of ['default_route_table_association', 'default_route_table_propagation']) {
+      if (r.args[field] !== 'disable') read.refuse(r, [field], r.args[field], 'must be "disable": verify traces the associations and propagations the folder declares, not implicit ones');
+    }
+  }
   // What each accepter accepts, to tell attachments that would wait for acceptance forever.
   const accepted = new Set<string>();
   for (const type of ['aws_ec2_transit_gateway_vpc_attachment_accepter', 'aws_ec2_transit_gateway_peering_attachment_accepter']) {
-    for (const r of set.resources(type)) {
-      const attachment = key(r.stack, r.args.transit_gateway_attachment_id);
-      if (attachment) accepted.add(attachment);
-    }
+    for (const r of read.resources(type)) accepted.add(read.ref(r, 'transit_gateway_attachment_id', [type.replace(/_accepter$/, '')]));
   }
-  /** The account a TGW lives in, from the provider that creates it. */
-  const tgwAccount = (stack: string, expression: unknown): string | undefined => {
-    const ref = set.resolve(stack, expression);
-    if (!ref) return undefined;
-    const tgw = canonical(set, ref);
-    const tgwStack = tgw?.slice(0, tgw.indexOf('/'));
-    return tgw && tgwStack ? set.accountOf(tgwStack, set.resource(tgw)) : undefined;
-  };
-  for (const r of set.resources('aws_ec2_transit_gateway_vpc_attachment')) {
-    const subnets = ((r.args.subnet_ids as unknown[]) ?? []).map((s) => key(r.stack, s)).filter((s): s is string => !!s);
+  const regionOf = (r: Resource) => set.regionOf(r.stack, r.args)!;
+  for (const r of read.resources('aws_ec2_transit_gateway_vpc_attachment')) {
+    const tgw = read.ref(r, 'transit_gateway_id', TGW);
+    const vpc = read.ref(r, 'vpc_id', ['aws_vpc']);
+    const subnets = read.refs(r, 'subnet_ids', ['aws_subnet']);
+    const azs = new Set<string>();
+    subnets.forEach((s, i) => {
+      const subnet = graph.subnets.get(s)!;
+      if (subnet.vpc !== vpc) read.refuse(r, ['subnet_ids', i], r.args.subnet_ids, 'names a subnet of another VPC');
+      // "You can specify only one subnet per Availability Zone" (CreateTransitGatewayVpcAttachment, SubnetIds).
+      if (azs.has(subnet.az)) read.refuse(r, ['subnet_ids', i], r.args.subnet_ids, `names a second subnet in ${subnet.az}; AWS takes one per Availability Zone`);
+      azs.add(subnet.az);
+    });
+    const mode = r.args.appliance_mode_support;
+    if (mode !== undefined && mode !== 'enable' && mode !== 'disable') read.refuse(r, ['appliance_mode_support'], mode, 'must be "enable" or "disable"');
     graph.attachments.set(r.key, {
       key: r.key,
       kind: 'vpc',
-      tgw: key(r.stack, r.args.transit_gateway_id),
-      vpc: key(r.stack, r.args.vpc_id),
+      tgw,
+      vpc,
       subnets,
-      applianceMode: r.args.appliance_mode_support === 'enable',
+      applianceMode: mode === 'enable',
       name: nameTagOf(r.args, r.key),
+      region: regionOf(r),
       // The TGW accepts nothing on its own (auto-accept off): an attachment from another
       // account needs an accepter in the TGW's account.
-      accepted: accepted.has(r.key) || sameAccount(set.accountOf(r.stack, r.args), tgwAccount(r.stack, r.args.transit_gateway_id)),
+      accepted: accepted.has(r.key) || sameAccount(set.accountOf(r.stack, r.args), set.accountOf(tgw.slice(0, tgw.indexOf('/')), set.resource(tgw))),
     });
   }
-  for (const r of set.resources('aws_vpn_connection')) {
-    const attachmentKey = `${r.key}#attachment`;
-    graph.attachments.set(attachmentKey, { key: attachmentKey, kind: 'vpn', tgw: key(r.stack, r.args.transit_gateway_id), subnets: [], applianceMode: false, name: nameTagOf(r.args, r.key), accepted: true });
+  for (const r of read.resources('aws_vpn_connection')) {
+    if (r.args.transit_gateway_id === undefined) read.refuse(r, ['transit_gateway_id'], undefined, 'is missing: a VPN to a virtual private gateway is a path verify does not trace');
+    const key = `${r.key}#attachment`;
+    graph.attachments.set(key, { key, kind: 'vpn', tgw: read.ref(r, 'transit_gateway_id', TGW), subnets: [], applianceMode: false, name: nameTagOf(r.args, r.key), region: regionOf(r), accepted: true });
   }
-  for (const r of set.resources('aws_ec2_transit_gateway_peering_attachment')) {
+  for (const r of read.resources('aws_ec2_transit_gateway_peering_attachment')) {
     graph.attachments.set(r.key, {
       key: r.key,
       kind: 'peering',
-      tgw: key(r.stack, r.args.transit_gateway_id),
-      peerTgw: key(r.stack, r.args.peer_transit_gateway_id),
+      tgw: read.ref(r, 'transit_gateway_id', TGW),
+      peerTgw: read.ref(r, 'peer_transit_gateway_id', TGW),
       subnets: [],
       applianceMode: false,
       name: nameTagOf(r.args, r.key),
+      region: regionOf(r),
       // A peering is always accepted from the other side, even within one account.
       accepted: accepted.has(r.key),
     });
   }
-  for (const r of set.resources('aws_ec2_transit_gateway_route_table')) {
-    graph.tgwRouteTables.set(r.key, { key: r.key, tgw: key(r.stack, r.args.transit_gateway_id), name: nameTagOf(r.args, r.key), staticRoutes: [], propagations: [] });
+  for (const r of read.resources('aws_ec2_transit_gateway_route_table')) {
+    graph.tgwRouteTables.set(r.key, { key: r.key, tgw: read.ref(r, 'transit_gateway_id', TGW), name: nameTagOf(r.args, r.key), staticRoutes: [], propagations: [] });
   }
-  for (const r of set.resources('aws_ec2_transit_gateway_route_table_association')) {
-    const table = key(r.stack, r.args.transit_gateway_route_table_id);
-    const attachment = key(r.stack, r.args.transit_gateway_attachment_id);
-    if (table && attachment) graph.tgwAssociation.set(attachment, [...(graph.tgwAssociation.get(attachment) ?? []), table]);
+  const table = (r: Resource) => graph.tgwRouteTables.get(read.ref(r, 'transit_gateway_route_table_id', ['aws_ec2_transit_gateway_route_table']))!;
+  for (const r of read.resources('aws_ec2_transit_gateway_route_table_association')) {
+    const key = table(r).key;
+    const attachment = read.ref(r, 'transit_gateway_attachment_id', ATTACHMENTS);
+    graph.tgwAssociation.set(attachment, [...(graph.tgwAssociation.get(attachment) ?? []), key]);
   }
-  for (const r of set.resources('aws_ec2_transit_gateway_route_table_propagation')) {
-    const table = graph.tgwRouteTables.get(key(r.stack, r.args.transit_gateway_route_table_id) ?? '');
-    const attachment = key(r.stack, r.args.transit_gateway_attachment_id);
-    if (table && attachment) table.propagations.push(attachment);
+  for (const r of read.resources('aws_ec2_transit_gateway_route_table_propagation')) {
+    table(r).propagations.push(read.ref(r, 'transit_gateway_attachment_id', ATTACHMENTS));
   }
-  for (const r of set.resources('aws_ec2_transit_gateway_route')) {
-    const table = graph.tgwRouteTables.get(key(r.stack, r.args.transit_gateway_route_table_id) ?? '');
-    const parsed = parseCidr(String(r.args.destination_cidr_block));
-    if (!table || !parsed.ok) continue;
-    table.staticRoutes.push({
-      destination: parsed.block,
-      destinationText: String(r.args.destination_cidr_block),
-      attachment: r.args.transit_gateway_attachment_id !== undefined ? key(r.stack, r.args.transit_gateway_attachment_id) : undefined,
-      blackhole: r.args.blackhole === true,
-      resource: r.key,
-    });
+  for (const r of read.resources('aws_ec2_transit_gateway_route')) {
+    const routes = table(r).staticRoutes;
+    const { block, text } = read.cidr(r, 'destination_cidr_block');
+    const blackhole = r.args.blackhole === true || r.args.blackhole === 'true';
+    if (blackhole === (r.args.transit_gateway_attachment_id !== undefined)) {
+      read.refuse(r, ['transit_gateway_attachment_id'], r.args.transit_gateway_attachment_id, blackhole ? 'is set on a blackhole route' : 'is missing (a static route names an attachment or is a blackhole)');
+    }
+    // AWS refuses a second static route to one destination in a table: so does verify, rather than pick one.
+    if (routes.some((other) => other.destinationText === text)) read.refuse(r, ['destination_cidr_block'], text, 'is a second static route to this destination in its TGW route table (AWS refuses it)');
+    routes.push({ destination: block, destinationText: text, attachment: blackhole ? undefined : read.ref(r, 'transit_gateway_attachment_id', ATTACHMENTS), blackhole, resource: r.key });
   }
 }
 

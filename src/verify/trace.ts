@@ -1,164 +1,221 @@
 /**
- * One direction of a conversation, walked hop by hop the way AWS forwards it:
- * a subnet's route table (longest prefix wins, the VPC's local route included),
- * GWLB endpoints (the packet is inspected by the fleet behind the endpoint's
- * service and comes back out into the endpoint's subnet), NAT, the internet
- * gateway and its edge route table, and the TGW (tgw-crossing.ts).
+ * Paths through the network for one destination range, walked hop by hop the way
+ * AWS forwards a packet: a subnet's route table (longest prefix wins, the VPC's
+ * local route included), GWLB endpoints (the packet is inspected by the fleet
+ * behind the endpoint's service and comes back out into the endpoint's subnet),
+ * NAT, the internet gateway and its edge route table, and the TGW
+ * (tgw-crossing.ts). Every path from a subnet onward is memoised per range, so the
+ * work after "entered the egress VPC in AZ k for range r" is done once for every
+ * source that gets there; a state reached again while it is being walked is a loop.
  */
-import { containsAddress, fromInt } from '../blueprint/cidr';
-import type { AttachmentNode, RouteEntry, SubnetNode } from './network-graph';
-import { crossTransitGateway } from './tgw-crossing';
-import { inspect, label, subnetContaining, type Direction, type FlowPoint, type Inspection, type Start, type TraceContext } from './trace-context';
+import type { AttachmentNode, SubnetNode } from './network-graph';
+import type { EndNode, PathNode } from './path';
+import { crossing, crossingsOf, enterTransitGateway, ingressTable, leftBy } from './tgw-crossing';
+import type { CompiledTable, TraceContext } from './trace-context';
 
-export type { Direction, FlowPoint, Inspection, Start, TraceContext } from './trace-context';
+export { TraceContext } from './trace-context';
 
-const MAX_HOPS = 48;
+const MAX_DEPTH = 64;
 
-/**
- * `hash` stands for the flow hash of appliance-mode attachments: the conversation
- * enters such an attachment's VPC in its `hash`-th AZ (modulo its AZ count), the
- * same for both directions, as appliance mode guarantees.
- */
-export function trace(ctx: TraceContext, start: Start, to: FlowPoint, hash: number | undefined): Direction {
-  const { graph } = ctx;
-  const hops: string[] = [];
-  const inspections: Inspection[] = [];
-  // Route tables already used: a second visit is a loop. Paths are short, so an array is cheapest.
-  const seen: string[] = [];
-  let nat: string | undefined;
-  const hashing = { used: false };
-  const fail = (why: string): Direction => ({ ok: false, hops, inspections, failure: why, nat, hashed: hashing.used });
-  const done = (exit: Direction['exit']): Direction => ({ ok: true, hops, inspections, nat, exit, hashed: hashing.used });
+/** A subnet's route to a TGW, checked once: why it cannot be taken, or where the packet enters. One shape, for speed. */
+class TgwHop {
+  constructor(
+    readonly node: PathNode | undefined,
+    readonly attachment?: AttachmentNode,
+    readonly table = '',
+    readonly crossings: (PathNode | undefined)[] = [],
+  ) {}
+}
 
-  let subnet: SubnetNode | undefined;
-  let table: string | undefined;
-  let tgwEntry: { attachment: AttachmentNode; tgw: string; az: string | undefined } | undefined;
+/** What a subnet's route table is, compiled once per subnet, with its TGW routes checked once per route. */
+class Plan {
+  noRoute: PathNode | undefined = undefined;
+  readonly tgw: (TgwHop | undefined)[] = [];
+  constructor(
+    readonly node: PathNode | undefined,
+    readonly table?: CompiledTable,
+  ) {}
+}
+const WALKING: EndNode = { kind: 'end', hops: [], exit: -1, failure: 'walking' };
 
-  switch (start.at) {
-    case 'subnet':
-      subnet = graph.subnets.get(start.subnet);
-      hops.push(ctx.display(subnet?.name ?? start.subnet));
-      break;
-    case 'nat': {
-      subnet = graph.subnets.get(graph.natGateways.get(start.nat) ?? '');
-      hops.push('internet', `NAT ${ctx.display(subnet?.name ?? start.nat)}`);
-      nat = start.nat;
-      break;
-    }
-    case 'igw': {
-      const vpc = graph.internetGateways.get(start.igw);
-      table = graph.edgeAssociation.get(start.igw);
-      hops.push('internet', `IGW ${ctx.display(graph.vpcs.get(vpc ?? '')?.name ?? start.igw)}`);
-      if (!table) {
-        // No edge route table: the IGW delivers straight to the VPC's local route.
-        const target = vpc ? subnetContaining(graph, vpc, to.address) : undefined;
-        if (target && to.kind === 'host' && target.key === to.subnet) {
-          hops.push(`${ctx.display(target.name)} (no IGW edge route table: not inspected)`);
-          return done('host');
-        }
-        return fail(`IGW of ${ctx.display(graph.vpcs.get(vpc ?? '')?.name ?? start.igw)} has no edge route table and no subnet holds ${fromInt(to.address)}`);
-      }
-      break;
-    }
-    case 'tgw': {
-      const attachment = graph.attachments.get(start.attachment);
-      if (!attachment) return fail(`unknown TGW attachment ${start.attachment}`);
-      hops.push(ctx.display(attachment.name));
-      tgwEntry = { attachment, tgw: start.tgw, az: start.az };
-      break;
+export class Tracer {
+  private readonly fromSubnets = new Map<string, Map<number, PathNode>>();
+  private readonly fromIgws = new Map<string, Map<number, PathNode>>();
+  private readonly fromNats = new Map<string, Map<number, PathNode>>();
+  /** By the subnet's exit code. */
+  private readonly plans: (Plan | undefined)[] = [];
+  private readonly shared = new Map<string, PathNode>();
+  private depth = 0;
+
+  constructor(readonly ctx: TraceContext) {}
+
+  fail(hops: readonly string[], failure: string): EndNode {
+    return { kind: 'end', hops, exit: -1, failure };
+  }
+
+  /** Runs `make` for a state not yet known, detecting a state reached again on the way (a loop) and paths too long to be real. */
+  memo(cache: Map<number, PathNode>, range: number, loop: () => string, make: () => PathNode): PathNode {
+    const known = cache.get(range);
+    if (known === WALKING) return this.fail([], `routing loop: ${loop()} is reached twice`);
+    if (known) return known;
+    if (this.depth >= MAX_DEPTH) return this.fail([], `more than ${MAX_DEPTH} hops: a routing loop`);
+    cache.set(range, WALKING);
+    this.depth++;
+    try {
+      const node = make();
+      cache.set(range, node);
+      return node;
+    } finally {
+      this.depth--;
     }
   }
 
-  for (let step = 0; step < MAX_HOPS; step++) {
-    if (tgwEntry) {
-      const result = crossTransitGateway(ctx, tgwEntry, to, hash, hops, hashing);
-      if ('failure' in result) return fail(result.failure);
-      if ('delivered' in result) return done('onprem');
-      subnet = result.subnet;
-      tgwEntry = undefined;
+  /** A packet for `range` leaving a host in (or handed back into) `subnet`: that subnet's route table decides. */
+  fromSubnet(subnet: SubnetNode, range: number, exit = this.ctx.exitOf(subnet.key)): PathNode {
+    const plan = this.plans[exit] ?? this.planOf(subnet, exit);
+    if (plan.node) return plan.node;
+    const table = plan.table!;
+    const index = table.map.at(range);
+    const route = index === undefined ? undefined : table.routes[index];
+    if (range >= table.vpcLo && range <= table.vpcHi && (!route || route.destination.prefix <= table.vpc.cidr.prefix)) return this.deliver(table, range);
+    if (!route) return (plan.noRoute ??= this.fail([], `${this.ctx.display(table.name)} has no route for this destination`));
+    // The most travelled steps need no memo of their own: to the TGW (the crossing is memoised per
+    // table, AZ and range, shared by every subnet that gets there) and local delivery.
+    if (route.target.kind === 'tgw') {
+      const hop = (plan.tgw[index!] ??= this.tgwHop(table, subnet, route.target.tgw, route.destinationText));
+      if (hop.node) return hop.node;
+      const node = hop.crossings[range] ?? crossing(this, hop.table, subnet.az, range, hop.crossings);
+      return node.kind === 'step' && node.enters === hop.attachment!.key ? leftBy(this, hop.attachment!, hop.table, node, range) : node;
     }
-    if (!table) {
-      if (!subnet) return fail('the packet left through a subnet that does not exist');
-      const associated = graph.subnetAssociation.get(subnet.key);
-      if (!associated) return fail(`subnet ${ctx.display(subnet.name)} has no route table association (it falls back to the VPC's main route table)`);
-      table = associated;
-    }
-    const routeTable = graph.routeTables.get(table);
-    if (!routeTable) return fail(`route table ${table} does not exist`);
-    if (seen.includes(table)) return fail(`routing loop: ${ctx.display(routeTable.name)} is reached twice`);
-    seen.push(table);
-    const vpc = graph.vpcs.get(routeTable.vpc);
-    const route = longestMatch(routeTable.routes, to.address);
-    const local = vpc && containsAddress(vpc.cidr, to.address) && (!route || route.destination.prefix <= vpc.cidr.prefix);
-    if (local) {
-      const target = subnetContaining(graph, vpc.key, to.address);
-      if (to.kind === 'host' && target?.key === to.subnet) {
-        hops.push(ctx.display(target.name));
-        return done('host');
+    let cache = this.fromSubnets.get(subnet.key);
+    if (!cache) this.fromSubnets.set(subnet.key, (cache = new Map()));
+    return this.memo(cache, range, () => this.ctx.display(table.name), () => this.route(table, subnet, range));
+  }
+
+  private planOf(subnet: SubnetNode, exit: number): Plan {
+    const tableKey = this.ctx.graph.subnetAssociation.get(subnet.key);
+    const table = tableKey ? this.ctx.table(tableKey) : undefined;
+    let plan: Plan;
+    if (!table) plan = new Plan(this.fail([], `subnet ${this.ctx.display(subnet.name)} has no route table association (it falls back to the VPC's main route table)`));
+    else if ('failure' in table) plan = new Plan(this.fail([], table.failure));
+    else plan = new Plan(undefined, table);
+    this.plans[exit] = plan;
+    return plan;
+  }
+
+  /** Local delivery: the subnet that holds the range, the same end for every range of it. */
+  private deliver(table: CompiledTable, range: number): PathNode {
+    const target = this.ctx.subnetAt(table.vpc.key, range);
+    if (!target) return this.sharedNode(`void|${table.key}`, () => this.fail([], `${this.ctx.display(table.name)}: the destination is local to ${this.ctx.display(table.vpc.name)} but no subnet holds it`));
+    return this.sharedNode(`deliver|${target.key}`, () => ({ kind: 'end', hops: [this.ctx.display(target.name)], exit: this.ctx.exitOf(target.key) }));
+  }
+
+  private sharedNode(key: string, make: () => PathNode): PathNode {
+    let node = this.shared.get(key);
+    if (!node) this.shared.set(key, (node = make()));
+    return node;
+  }
+
+  /** A packet from the internet for `range`, arriving at an internet gateway: its edge route table decides. */
+  fromIgw(igw: string, range: number): PathNode {
+    let cache = this.fromIgws.get(igw);
+    if (!cache) this.fromIgws.set(igw, (cache = new Map()));
+    return this.memo(cache, range, () => `IGW ${igw}`, () => {
+      const { graph, display } = this.ctx;
+      const vpc = graph.vpcs.get(graph.internetGateways.get(igw)!)!;
+      const hop = this.ctx.label(`igw|${igw}`, () => `IGW ${display(vpc.name)}`);
+      const tableKey = graph.edgeAssociation.get(igw);
+      if (!tableKey) {
+        // No edge route table: the IGW delivers straight to the VPC's local route.
+        const target = this.ctx.subnetAt(vpc.key, range);
+        if (!target) return this.fail([hop], `IGW of ${display(vpc.name)} has no edge route table and no subnet holds the destination`);
+        return { kind: 'end', hops: [hop, `${display(target.name)} (no IGW edge route table: not inspected)`], exit: this.ctx.exitOf(target.key) };
       }
-      return fail(`${ctx.display(routeTable.name)}: ${fromInt(to.address)} is local to ${ctx.display(vpc.name)} but no subnet delivers it`);
+      const table = this.ctx.table(tableKey);
+      if ('failure' in table) return this.fail([hop], table.failure);
+      return { kind: 'step', hops: [hop], next: this.route(table, undefined, range) };
+    });
+  }
+
+  /** The internet answering the address a NAT gateway gave the flow. */
+  fromNat(nat: string, range: number): PathNode {
+    let cache = this.fromNats.get(nat);
+    if (!cache) this.fromNats.set(nat, (cache = new Map()));
+    let node = cache.get(range);
+    if (!node) {
+      const subnet = this.ctx.graph.subnets.get(this.ctx.graph.natGateways.get(nat)!)!;
+      cache.set(range, (node = { kind: 'step', hops: [this.natHop(subnet)], nat, next: this.fromSubnet(subnet, range) }));
     }
-    if (!route) return fail(`${ctx.display(routeTable.name)} has no route for ${fromInt(to.address)}`);
-    // Only failures read this: it is built when one happens, never on the way.
-    const via = () => viaText(ctx, routeTable.name, route.destinationText);
+    return node;
+  }
+
+  /** A packet from an office, arriving at the TGW through its VPN attachment. */
+  fromVpn(attachment: string, range: number): PathNode {
+    const vpn = this.ctx.graph.attachments.get(attachment)!;
+    return enterTransitGateway(this, vpn, vpn.tgw, undefined, range);
+  }
+
+  private natHop(subnet: SubnetNode): string {
+    return this.ctx.label(`nat|${subnet.key}`, () => `NAT ${this.ctx.display(subnet.name)}`);
+  }
+
+  private routeAt(table: CompiledTable, range: number) {
+    const index = table.map.at(range);
+    const route = index === undefined ? undefined : table.routes[index];
+    const local = range >= table.vpcLo && range <= table.vpcHi && (!route || route.destination.prefix <= table.vpc.cidr.prefix);
+    return local ? ('local' as const) : route;
+  }
+
+  /** Whether a subnet's route to a TGW can be taken (checked once per subnet and route). */
+  private tgwHop(table: CompiledTable, subnet: SubnetNode, tgw: string, destination: string): TgwHop {
+    const { graph, display } = this.ctx;
+    const via = `${display(table.name)} [${destination}]`;
+    const attachment = graph.vpcAttachment.get(`${table.vpc.key}|${tgw}`);
+    if (!attachment) return new TgwHop(this.fail([], `${via} → a TGW this VPC is not attached to`));
+    if (!attachment.accepted) return new TgwHop(this.fail([], `${via} → TGW, but ${display(attachment.name)} is never accepted from the TGW's account: it stays pendingAcceptance`));
+    if (!attachment.subnets.some((s) => graph.subnets.get(s)!.az === subnet.az)) return new TgwHop(this.fail([], `${via} → TGW, but ${display(attachment.name)} has no subnet in ${subnet.az}`));
+    const ingress = ingressTable(this, attachment, tgw);
+    return 'node' in ingress ? new TgwHop(ingress.node) : new TgwHop(undefined, attachment, ingress.table, crossingsOf(this, ingress.table, subnet.az));
+  }
+
+  /** One route table's decision for `range`, from `subnet` (undefined at an IGW edge). */
+  private route(table: CompiledTable, subnet: SubnetNode | undefined, range: number): PathNode {
+    const { graph, display } = this.ctx;
+    const vpc = table.vpc;
+    const route = this.routeAt(table, range);
+    if (route === 'local') return this.deliver(table, range);
+    if (!route) return this.fail([], `${display(table.name)} has no route for this destination`);
+    const via = `${display(table.name)} [${route.destinationText}]`;
     const target = route.target;
     switch (target.kind) {
       case 'local':
-        return fail(`${via()} targets local for an address outside the VPC`);
-      case 'unknown':
-        return fail(`${via()} → ${target.text}: not a target this design uses`);
+        return this.fail([], `${via} targets local for an address outside the VPC`);
       case 'gwlbe': {
-        const endpoint = graph.endpoints.get(target.endpoint);
-        if (!endpoint || endpoint.vpc !== routeTable.vpc) return fail(`${via()} → a GWLB endpoint that is not in this VPC`);
-        const inspection = inspect(ctx, endpoint.key);
-        if ('failure' in inspection) return fail(`${via()} → ${inspection.failure}`);
+        const endpoint = graph.endpoints.get(target.endpoint)!;
+        if (endpoint.vpc !== vpc.key) return this.fail([], `${via} → a GWLB endpoint that is not in this VPC`);
+        const inspection = this.ctx.inspect(endpoint.key);
+        if ('failure' in inspection) return this.fail([], `${via} → ${inspection.failure}`);
         // Each AZ hands its traffic to its own endpoint: the IGW edge by the AZ of the subnet it
         // delivers to, a subnet by its own AZ. Anything else ties one AZ's traffic to another's.
-        const fromAz = subnet?.az ?? (to.kind === 'host' ? graph.subnets.get(to.subnet)?.az : undefined);
-        if (fromAz && fromAz !== inspection.az) return fail(`${via()} → ${ctx.display(endpoint.name)}, an endpoint in ${inspection.az}, for traffic of ${fromAz}`);
-        if (inspections.some((i) => i.endpoint === inspection.endpoint)) return fail(`${via()} → ${ctx.display(endpoint.name)} again: a loop through the appliances`);
-        inspections.push(inspection);
-        hops.push(inspection.hop);
-        subnet = graph.subnets.get(endpoint.subnets[0]);
-        table = undefined;
-        continue;
+        const fromAz = subnet?.az ?? this.ctx.subnetAt(vpc.key, range)?.az;
+        if (fromAz && fromAz !== inspection.az) return this.fail([], `${via} → ${display(endpoint.name)}, an endpoint in ${inspection.az}, for traffic of ${fromAz}`);
+        const { hop, ...seen } = inspection;
+        return { kind: 'step', hops: [hop], inspection: seen, next: this.fromSubnet(graph.subnets.get(endpoint.subnets[0])!, range) };
       }
       case 'nat': {
-        const natSubnet = graph.subnets.get(graph.natGateways.get(target.nat) ?? '');
-        if (!natSubnet || natSubnet.vpc !== routeTable.vpc) return fail(`${via()} → a NAT gateway that is not in this VPC`);
-        if (subnet && natSubnet.az !== subnet.az) return fail(`${via()} → the NAT gateway of ${natSubnet.az}, for traffic of ${subnet.az}`);
-        hops.push(label(ctx, 'nat', natSubnet.key, () => `NAT ${ctx.display(natSubnet.name)}`));
-        nat = target.nat;
-        subnet = natSubnet;
-        table = undefined;
-        continue;
+        const natSubnet = graph.subnets.get(graph.natGateways.get(target.nat)!)!;
+        if (natSubnet.vpc !== vpc.key) return this.fail([], `${via} → a NAT gateway that is not in this VPC`);
+        if (subnet && natSubnet.az !== subnet.az) return this.fail([], `${via} → the NAT gateway of ${natSubnet.az}, for traffic of ${subnet.az}`);
+        return { kind: 'step', hops: [this.natHop(natSubnet)], nat: target.nat, exitVia: `${via} → NAT`, next: this.fromSubnet(natSubnet, range) };
       }
-      case 'igw': {
-        if (graph.internetGateways.get(target.igw) !== routeTable.vpc) return fail(`${via()} → an internet gateway of another VPC`);
-        if (to.kind !== 'internet') return fail(`${via()} → internet gateway, but ${to.label} is not on the internet`);
-        hops.push('IGW', 'internet');
-        return done('internet');
-      }
+      case 'igw':
+        if (graph.internetGateways.get(target.igw) !== vpc.key) return this.fail([], `${via} → an internet gateway of another VPC`);
+        return { kind: 'end', hops: ['IGW', 'internet'], exit: this.ctx.internet, exitVia: `${via} → IGW` };
       case 'tgw': {
-        if (!subnet) return fail(`${via()} → TGW from no subnet`);
-        const attachment = graph.vpcAttachment.get(`${routeTable.vpc}|${target.tgw}`);
-        if (!attachment) return fail(`${via()} → a TGW this VPC is not attached to`);
-        if (!attachment.accepted) return fail(`${via()} → TGW, but ${ctx.display(attachment.name)} is never accepted from the TGW's account: it stays pendingAcceptance`);
-        const inAz = attachment.subnets.some((s) => graph.subnets.get(s)?.az === subnet!.az);
-        if (!inAz) return fail(`${via()} → TGW, but ${ctx.display(attachment.name)} has no subnet in ${subnet.az}`);
-        tgwEntry = { attachment, tgw: target.tgw, az: subnet.az };
-        table = undefined;
-        continue;
+        if (!subnet) return this.fail([], `${via} → TGW from no subnet`);
+        const hop = this.tgwHop(table, subnet, target.tgw, route.destinationText);
+        return hop.node ?? leftBy(this, hop.attachment!, hop.table, crossing(this, hop.table, subnet.az, range, hop.crossings), range);
       }
     }
   }
-  return fail(`more than ${MAX_HOPS} hops: a routing loop`);
-}
-
-function viaText(ctx: TraceContext, table: string, destination: string): string {
-  return `${ctx.display(table)} [${destination}]`;
-}
-
-function longestMatch(routes: readonly RouteEntry[], address: number): RouteEntry | undefined {
-  return routes.find((route) => containsAddress(route.destination, address));
 }

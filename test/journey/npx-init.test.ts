@@ -103,7 +103,7 @@ test(
     expect(readdirSync(path.join(project, 'cdktf.out', 'stacks'))).toContain('acme-eu-west-2-hub');
 
     const verify = run('npx', ['gwlb-blueprint', 'verify', 'cdktf.out'], project);
-    expect(verify.stdout).toMatch(/^verified: \d+ flows .* and \d+ controls pass\b/m);
+    expect(verify.stdout).toMatch(/^verified: [\d,]+ AZ paths .* \d+ controls pass\b/m);
     lap('verify');
     process.stdout.write(`npx-init.test.ts: ${laps.join(', ')}\n`);
   },

@@ -162,9 +162,11 @@ describe('gwlb-blueprint verify', () => {
       writeFileSync(file, JSON.stringify(json));
       const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'gwlb-blueprint.js'), 'verify', dir], { encoding: 'utf8' });
       expect(run.status).toBe(1);
-      expect(run.stdout).toContain('FAIL  Public NAT gateways wait for their VPC\'s internet gateway');
-      expect(run.stdout).toContain('lab-us-east-1-egress/aws_nat_gateway.nat_nat_az1 does not wait for lab-us-east-1-egress/aws_internet_gateway.vpc_igw');
-      expect(run.stdout).toMatch(/NOT verified: 0 flows and 0 controls fail, and 1 resource does not wait for what AWS needs first/);
+      // The report wraps at 120 columns: read it as one text.
+      const report = run.stdout.replace(/\n +/g, ' ');
+      expect(report).toContain('FAIL  Public NAT gateways wait for their VPC\'s internet gateway');
+      expect(report).toContain('lab-us-east-1-egress/aws_nat_gateway.nat_nat_az1 does not wait for lab-us-east-1-egress/aws_internet_gateway.vpc_igw');
+      expect(report).toMatch(/NOT verified: 0 AZ paths and 0 controls fail, and 1 resource does not wait for what AWS needs first/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

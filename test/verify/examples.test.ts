@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { memoryIo } from '../../src/util/io';
-import { failedControls, failedFlows, synthesizeToJson, verifyStacks } from './support';
+import { failedControls, failedFlows, failureLines, synthesizeToJson, verifyStacks } from './support';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLES = [
@@ -16,10 +16,14 @@ describe.each(EXAMPLES.map((f) => [path.relative(ROOT, f), f]))('%s', (_name, fi
   it('verifies: every flow class of every region, and every control', () => {
     const { stacks, intent } = synthesizeToJson(file);
     const result = verifyStacks(stacks, intent);
-    expect(failedFlows(result).map((f) => `${f.flowClass} ${f.source} → ${f.destination} ${f.azs}: ${f.reason}`)).toEqual([]);
+    expect(failureLines(result)).toEqual([]);
     expect(failedControls(result)).toEqual([]);
-    // each region traced its spokes to the internet in every AZ
-    expect(result.flows.some((f) => f.flowClass === 'spoke-internet')).toBe(true);
+    // each region proved its spokes to the internet, and swept every destination range
+    const regions = new Set(result.proof.classes.map((c) => c.region).filter((r) => !r.includes('↔')));
+    for (const region of regions) {
+      expect(result.proof.classes.find((c) => c.region === region && c.flowClass === 'spoke-internet')?.azPaths).toBeGreaterThan(0);
+      expect(result.proof.classes.find((c) => c.region === region && c.flowClass === 'any-destination')?.destinationRanges).toBe(result.proof.destinationRanges);
+    }
   });
 });
 
@@ -49,26 +53,34 @@ describe('gwlb-blueprint verify', () => {
     const io = memoryIo();
     expect(await main(['synth', '-b', EXAMPLES[0], '-o', path.join(dir, 'out')], io)).toBe(0);
     // synth verified its own output before writing it
-    expect(io.stdout.join('\n')).toMatch(/verified: \d+ flows inspected as intended, 10 security controls pass/);
+    expect(io.stdout.join('\n')).toMatch(/verified: [\d,]+ AZ paths inspected as intended, 10 security controls pass/);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints a table per flow class and per control, and exits 0', async () => {
+  it('prints what was proven, a table per flow class and per control, in 120 columns, and exits 0', async () => {
     const io = memoryIo();
     expect(await main(['verify', path.join(dir, 'out')], io)).toBe(0);
     const text = io.stdout.join('\n');
-    expect(text).toMatch(/eu-west-2 {2}spoke → internet \(must be inspected\): 27\/27 pass/);
-    expect(text).toMatch(/spoke-prod-app +internet +9 AZ paths +spoke-prod-app-workload-euw2-az1|spoke-prod-app +internet +9 AZ paths +spoke-prod-app-workload-az1 → TGW tgw-spokes → egress-tgw-az1 \(appliance mode\) → ⟨cloudguard euw2-az1⟩ egress-gwlbe-az1 → NAT egress-public-az1 → IGW → internet +pass/);
+    // 3 spokes × 3 workload subnets, each to the 4 internet ranges around 10/8, 172.16/12 and 192.168/16, in each of 3 AZs the hash may pick
+    expect(text).toMatch(/eu-west-2 {2}spoke → internet \(must be inspected\): 108\/108 AZ paths pass\n {2}over 9 sources, 4 destination ranges and up to 3 AZ choices each/);
+    expect(text).toMatch(/^An AZ path is one flow traced forward and back: one source range, one destination range and one pick of every AZ choice/m);
+    expect(text).toMatch(/spoke-prod-app +internet +36 +spoke-prod-app-workload-az1 → TGW tgw-spokes +pass\n +→ egress-tgw-az1 \(appliance mode\)\n +→ ⟨cloudguard euw2-az1⟩ egress-gwlbe-az1 → NAT egress-public-az1\n +→ IGW → internet\n/);
     expect(text).toMatch(/pass {2}EC2\.23 /);
+    expect(text.split('\n').filter((l) => l.length > 120)).toEqual([]);
   });
 
-  it('--json prints every flow with its hops', async () => {
+  it('--json gives the same proof: the counts, and every pair with one of its paths', async () => {
     const io = memoryIo();
     expect(await main(['verify', path.join(dir, 'out'), '--json'], io)).toBe(0);
     const json = JSON.parse(io.stdout.join('\n'));
     expect(json.ok).toBe(true);
-    expect(json.flows.length).toBeGreaterThan(100);
-    expect(json.flows[0].forward.hops.length).toBeGreaterThan(3);
+    expect(json.proof).toMatchObject({ azChoices: 3, failed: 0, sweepFailed: 0 });
+    expect(json.proof.classes).toContainEqual(expect.objectContaining({ region: 'eu-west-2', flowClass: 'spoke-internet', azPaths: 108, sources: 9, destinationRanges: 4, azChoices: 3 }));
+    const pair = json.flows.find((f: any) => f.class === 'spoke-spoke' && f.source === 'spoke-prod-app' && f.destination === 'spoke-partner-app');
+    // 3 source subnets × 3 destination subnets × 3 AZs of the egress attachment
+    expect(pair).toMatchObject({ ok: true, azPaths: 27, failed: 0 });
+    expect(pair.forward.hops.length).toBeGreaterThan(3);
+    expect(pair.return.inspections).toHaveLength(1);
   });
 
   it('exits 1 and names the broken hop when the Terraform is broken', async () => {
@@ -79,8 +91,9 @@ describe('gwlb-blueprint verify', () => {
     writeFileSync(egress, JSON.stringify(json));
     const io = memoryIo();
     expect(await main(['verify', out], io)).toBe(1);
-    expect(io.stdout.join('\n')).toMatch(/FAIL: asymmetric: forward through cloudguard in euw2-az\d, return through cloudguard in euw2-az\d/);
-    expect(io.stdout.join('\n')).toMatch(/NOT verified: \d+ flows and 0 controls fail/);
+    // Without appliance mode the TGW keeps each direction in its own AZ, or picks any AZ for traffic from the VPN.
+    expect(io.stdout.join('\n').replace(/\n +/g, ' ')).toMatch(/✗ euw2-az\d → euw2-az\d, [\d./]+ → [\d./]+: asymmetric: forward through cloudguard in euw2-az\d, return through cloudguard in euw2-az\d/);
+    expect(io.stdout.join('\n')).toMatch(/NOT verified: \d+ AZ paths and 0 controls fail/);
   });
 
   it('refuses a folder without a manifest, with exit code 1', async () => {

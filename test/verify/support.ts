@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { synthesizeNetwork } from '../../src/synth/synthesize';
-import { verifyTerraform, type VerifyResult } from '../../src/verify';
+import { verifyTerraform, type FlowResult, type VerifyResult } from '../../src/verify';
 import { parseIntent, type Intent } from '../../src/verify/intent';
 import { stackFromJson, TerraformSet } from '../../src/verify/terraform-json';
 
@@ -16,10 +16,10 @@ export interface Synthesized {
   readonly intent: Intent;
 }
 
-/** Synthesizes a blueprint file into a temp folder and reads every stack back as JSON. */
-export function synthesizeToJson(blueprintFile: string): Synthesized {
-  const result = validateBlueprint(readBlueprintFile(blueprintFile).value);
-  if (!result.model) throw new Error(`${blueprintFile} does not validate`);
+/** Synthesizes a blueprint (a file, or the blueprint itself) into a temp folder and reads every stack back as JSON. */
+export function synthesizeToJson(blueprint: string | object): Synthesized {
+  const result = validateBlueprint(typeof blueprint === 'string' ? readBlueprintFile(blueprint).value : blueprint);
+  if (!result.model) throw new Error(`${typeof blueprint === 'string' ? blueprint : 'the blueprint'} does not validate`);
   const dir = mkdtempSync(path.join(tmpdir(), 'gwlb-verify-test-'));
   try {
     const synthesis = synthesizeNetwork(result.model, { outdir: dir });
@@ -31,8 +31,9 @@ export function synthesizeToJson(blueprintFile: string): Synthesized {
   }
 }
 
+/** Verifies stacks keeping every failing AZ path (the networks tests use are small). */
 export function verifyStacks(stacks: RawStacks, intent: Intent | undefined): VerifyResult {
-  return verifyTerraform(new TerraformSet(Object.entries(stacks).map(([name, json]) => stackFromJson(name, json))), intent);
+  return verifyTerraform(new TerraformSet(Object.entries(stacks).map(([name, json]) => stackFromJson(name, json))), intent, { examplesPerPair: Infinity, examples: Infinity });
 }
 
 export function copy<T>(value: T): T {
@@ -48,3 +49,8 @@ export function stackEnding(stacks: RawStacks, suffix: string): any {
 
 export const failedFlows = (result: VerifyResult) => result.flows.filter((f) => !f.ok);
 export const failedControls = (result: VerifyResult) => result.controls.filter((c) => !c.ok).map((c) => c.id);
+
+/** Every failing AZ path as `class source → destination azs [source range → destination range]: reason`. */
+export function failureLines(result: VerifyResult): string[] {
+  return failedFlows(result).flatMap((f: FlowResult) => f.failures.map((e) => `${f.flowClass} ${f.source} → ${f.destination} ${e.azs} [${e.sourceRange} → ${e.destinationRange}]: ${e.reason}`));
+}

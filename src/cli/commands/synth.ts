@@ -53,7 +53,7 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     output.commit();
     io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
     for (const line of stackSummary(synthesis.stacks, path.join(options.out, README_FILE))) io.out(line);
-    io.out(`verified: ${verification.flows.length} flows inspected as intended, ${verification.controls.length} security controls pass (to check again: gwlb-blueprint verify ${options.out})`);
+    io.out(`verified: ${verification.proof.azPaths.toLocaleString('en-US')} AZ paths inspected as intended, ${verification.controls.length} security controls pass (to check again: gwlb-blueprint verify ${options.out})`);
   } finally {
     output.release();
   }
