@@ -8,6 +8,7 @@
  *   trace.ts          memoised paths per range (tgw-crossing.ts, path.ts)
  *   flows.ts          every flow class, source, destination range and AZ choice, judged (judge.ts)
  *   sweep.ts          no other destination range leaves for the internet uninspected
+ *   ingress-sweep.ts  nothing enters a DMZ's public or app subnets from the internet uninspected
  *   controls.ts       the Security Hub controls
  *   deploy-order.ts   every resource waits for what AWS needs first (dependency-graph.ts)
  */
@@ -20,8 +21,9 @@ import { internalBlocksOf, regionsOf, vpnsOf } from './flow-regions';
 import { proveFlowClasses, type FlowResult } from './flows';
 import { checkIntentAgainst, parseIntent, type Intent } from './intent';
 import { buildNetworkGraph, type NetworkGraph } from './network-graph';
-import { Materializer, type ClassProof } from './proof';
+import { Materializer, SWEEP_CLASSES, type ClassProof } from './proof';
 import { DestinationRanges } from './ranges';
+import { ingressSweep } from './ingress-sweep';
 import { sweep } from './sweep';
 import { Tracer } from './trace';
 import { TraceContext } from './trace-context';
@@ -90,10 +92,10 @@ export function verifyTerraform(set: TerraformSet, intent: Intent | undefined, o
   const tracer = new Tracer(ctx);
   const regions = regionsOf(ctx, vpns, intent);
   const materializer = new Materializer(tracer, { perPair: options.examplesPerPair ?? 3, total: options.examples ?? 2000 });
-  const classes = [...proveFlowClasses(tracer, materializer, graph, intent, regions), ...sweep(tracer, materializer, regions)];
+  const classes = [...proveFlowClasses(tracer, materializer, graph, intent, regions), ...sweep(tracer, materializer, regions), ...ingressSweep(tracer, materializer, regions)];
   const flows: FlowResult[] = classes.flatMap((c) => c.pairs);
-  const flowClasses = classes.filter((c) => c.flowClass !== 'any-destination');
-  const swept = classes.filter((c) => c.flowClass === 'any-destination');
+  const flowClasses = classes.filter((c) => !SWEEP_CLASSES.has(c.flowClass));
+  const swept = classes.filter((c) => SWEEP_CLASSES.has(c.flowClass));
   const totals = classes.map((c) => c.totals());
   const proof: Proof = {
     destinationRanges: ranges.count,

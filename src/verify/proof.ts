@@ -14,7 +14,10 @@ import type { Tracer } from './trace';
 export { exampleOf } from './examples';
 
 /** The flow classes of the intent, and the sweep of every other destination range. */
-export type ProvenClass = FlowClass | 'any-destination';
+/** The flow classes, and the two sweeps: nothing leaves for (any-destination) or enters from (internet-ingress) the internet uninspected. */
+export type ProvenClass = FlowClass | 'any-destination' | 'internet-ingress';
+
+export const SWEEP_CLASSES: ReadonlySet<ProvenClass> = new Set(['any-destination', 'internet-ingress']);
 
 export interface Direction {
   readonly ok: boolean;

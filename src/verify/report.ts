@@ -6,7 +6,7 @@
  * Every line fits 120 columns.
  */
 import type { VerifyResult } from '.';
-import type { ClassProof, FlowExample, FlowResult, ProvenClass } from './proof';
+import { SWEEP_CLASSES, type ClassProof, type FlowExample, type FlowResult, type ProvenClass } from './proof';
 
 export const WIDTH = 120;
 const ROW_LIMIT = 60;
@@ -20,7 +20,7 @@ const intentNote: Section = (result) => (result.intentFound ? [] : ['No gwlb-blu
 const proofHeader: Section = ({ proof }) => [
   ...wrap(
     `Proven with no sampling: ${n(proof.azPaths)} AZ paths from ${n(proof.sources)} sources over ${n(proof.destinationRanges)} destination ranges ` +
-      `(all of 0.0.0.0/0), up to ${n(proof.azChoices)} AZ choices each, and ${n(proof.swept)} source, range and AZ choice combinations swept for a way out uninspected.`,
+      `(all of 0.0.0.0/0), up to ${n(proof.azChoices)} AZ choices each, and ${n(proof.swept)} source, range and AZ choice combinations swept for a way out (or in) uninspected.`,
     WIDTH,
   ),
   ...wrap(
@@ -50,12 +50,12 @@ const flowTables: Section = (result) => {
     lines.push(...classLine(totals).flatMap((l) => wrap(l, WIDTH, '    ')));
     const failing = flows.filter((f) => !f.ok);
     // The sweep lists only the sources that fail it: a passing one has no path to show.
-    if (totals.flowClass === 'any-destination' && failing.length === 0) continue;
+    if (SWEEP_CLASSES.has(totals.flowClass) && failing.length === 0) continue;
     if (failing.length === 0 && flows.length > ROW_LIMIT) {
       lines.push(`  ${n(flows.length)} source/destination pairs, every AZ path passes (--json lists them)`);
       continue;
     }
-    const shown = failing.length > 0 && (flows.length > ROW_LIMIT || totals.flowClass === 'any-destination') ? failing.slice(0, ROW_LIMIT) : flows;
+    const shown = failing.length > 0 && (flows.length > ROW_LIMIT || SWEEP_CLASSES.has(totals.flowClass)) ? failing.slice(0, ROW_LIMIT) : flows;
     lines.push(...pairTable(shown));
     if (shown.length < failing.length) lines.push(`  … ${n(failing.length - shown.length)} more failing pairs (--json lists them)`);
   }
@@ -113,10 +113,11 @@ const CLASS_TITLES: Readonly<Record<ProvenClass, string>> = {
   'vpn-spoke': 'VPN ↔ spoke',
   'inter-region': 'inter-region spokes and offices',
   'any-destination': 'any destination, never to the internet uninspected',
+  'internet-ingress': 'from the internet into DMZ public and app subnets, never uninspected',
 };
 
 function classLine(c: ClassProof): string[] {
-  const sweep = c.flowClass === 'any-destination';
+  const sweep = SWEEP_CLASSES.has(c.flowClass);
   const policy = sweep ? 'the sweep' : c.policy === 'inspect' ? 'must be inspected' : 'may go direct';
   return [
     `${c.region}  ${CLASS_TITLES[c.flowClass]} (${policy}): ${n(c.azPaths - c.failed)}/${n(c.azPaths)} ${sweep ? 'combinations' : 'AZ paths'} pass`,
@@ -188,7 +189,7 @@ export function verifyResultJson(result: VerifyResult): unknown {
   // their hops would be gigabytes of JSON that say nothing the counts do not.
   const pairsByClass = new Map<string, number>();
   for (const f of result.flows) pairsByClass.set(`${f.region}|${f.flowClass}`, (pairsByClass.get(`${f.region}|${f.flowClass}`) ?? 0) + 1);
-  const shown = (f: FlowResult) => !f.ok || (f.flowClass !== 'any-destination' && pairsByClass.get(`${f.region}|${f.flowClass}`)! <= ROW_LIMIT);
+  const shown = (f: FlowResult) => !f.ok || (!SWEEP_CLASSES.has(f.flowClass) && pairsByClass.get(`${f.region}|${f.flowClass}`)! <= ROW_LIMIT);
   return {
     ok: result.ok,
     intentFound: result.intentFound,

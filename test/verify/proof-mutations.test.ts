@@ -64,6 +64,28 @@ describe('a more-specific bypass at a prefix drawn at random', () => {
     );
   });
 
+  it('an app subnet missing from a DMZ IGW edge table: the internet reaches an app address with a public IP uninspected', () => {
+    fc.assert(
+      fc.property(az, fc.constantFrom('prod-dmz', 'partner-dmz'), (k, dmz) => {
+        const stacks = copy(reference.stacks);
+        const dmzStack = stackEnding(stacks, `-dmz-${dmz}`);
+        const appCidr = dmzStack.resource.aws_subnet[`vpc_subnet_app_az${k}`].cidr_block;
+        delete dmzStack.resource.aws_route[`edge_route_app_az${k}`];
+        const result = verifyStacks(stacks, reference.intent);
+        expect(result.ok).toBe(false);
+        const lines = failureLines(result);
+        expect(lines.length).toBeGreaterThan(0);
+        // Only that app subnet, only from the internet, and only because the edge no longer hands it to an endpoint.
+        for (const l of lines) {
+          expect(l.startsWith(`internet-ingress internet → dmz-${dmz}`)).toBe(true);
+          expect(l).toContain(`→ ${appCidr}]`);
+          expect(l).toMatch(/forward: enters from the internet without passing a GWLB endpoint/);
+        }
+      }),
+      { numRuns: 4 },
+    );
+  });
+
   it('a public prefix → IGW on a DMZ public subnet table skips the DMZ endpoint both ways: caught', () => {
     fc.assert(
       fc.property(publicPrefix, az, fc.constantFrom('prod-dmz', 'partner-dmz'), (prefix, k, dmz) => {
