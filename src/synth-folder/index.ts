@@ -64,11 +64,18 @@ export async function readSynthFolder(dir: string): Promise<SynthFolder> {
       try {
         hcl.set(shown, await parse(path.posix.basename(shown), readFileSync(path.join(dir, shown), 'utf8')));
       } catch (err) {
-        throw new FolderError(shown, [], undefined, `is not valid HCL (${String((err as Error).message ?? err).replace(/^Error: /, '')})`);
+        throw new FolderError(shown, [], undefined, `is not valid HCL (${firstDiagnostic(String((err as Error).message ?? err))})`);
       }
     }
   }
   return readWith(dir, (shown) => hcl.get(shown), manifest);
+}
+
+/** hcl2json reports every diagnostic of the file on one line, tens of kilobytes for a broken stack: the first one says where. */
+function firstDiagnostic(message: string): string {
+  const text = message.replace(/^Error: /, '').replace(/^parse config: \[/, '');
+  const first = text.split(/; (?=[^;]*\.tf:\d+,\d+)/)[0].replace(/\]$/, '');
+  return first.length > 300 ? `${first.slice(0, 299)}…` : first;
 }
 
 function readWith(dir: string, parseHcl: HclParser, manifest: Manifest = readManifest(dir)): SynthFolder {

@@ -223,6 +223,18 @@ describe('HCL stacks (synth --hcl)', () => {
     await expect(readSynthFolder(dir)).rejects.toThrow(/stacks\/a\/cdk\.tf: \$: is not valid HCL \(.*cdk\.tf:2/);
   });
 
+  it('names the first problem of badly broken HCL in one short line, not the parser\'s whole report', async () => {
+    write('manifest.json', { stacks: { a: entry('a', 'cdk.tf') } });
+    write('stacks/a/cdk.tf', Array.from({ length: 200 }, (_, i) => `resource "aws_route" "r${i}" {\n  x = \n}\n`).join(''));
+    const err = await readSynthFolder(dir).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(/^stacks\/a\/cdk\.tf: \$: is not valid HCL \(cdk\.tf:2,\d+/);
+    expect(err!.message.length).toBeLessThan(400);
+    expect(err!.message).not.toContain('\n');
+  });
+
   it('the synchronous reader refuses HCL rather than misreading it', () => {
     write('manifest.json', { stacks: { a: entry('a', 'cdk.tf') } });
     write('stacks/a/cdk.tf', 'provider "aws" {}\n');

@@ -8,6 +8,7 @@ import { azNamesAcrossAccounts } from './az-names-across-accounts';
 import { azSlots } from './az-slots';
 import { bootstrapSecrets } from './bootstrap-secrets';
 import { cidrCanonical } from './cidr-canonical';
+import { cidrListsUnique } from './cidr-lists-unique';
 import { credentials } from './credentials';
 import { customerGateways } from './customer-gateways';
 import { fleetImages } from './fleet-images';
@@ -27,6 +28,7 @@ import { listenerIdleTimeout } from './listener-idle-timeout';
 import { managementCidrs } from './management-cidrs';
 import { networkName } from './network-name';
 import { roleArns } from './role-arns';
+import { routeTableRoutes } from './route-table-routes';
 import type { Rule } from './rule';
 import { dmzS3Endpoints } from './dmz-s3-endpoints';
 import { securityGroupRules } from './security-group-rules';
@@ -55,6 +57,7 @@ export const RULES: readonly Rule[] = [
   knownRegions,
   azSlots,
   cidrCanonical,
+  cidrListsUnique,
   vpcCidrSize,
   vpcReservedRanges,
   vpcCidrOverlap,
@@ -81,6 +84,7 @@ export const RULES: readonly Rule[] = [
   shareWith,
   dmzS3Endpoints,
   tgwRouteQuotas,
+  routeTableRoutes,
   stateBackend,
   tags,
   nonPrivateCidrs,
