@@ -203,6 +203,7 @@ export function verifyResultJson(result: VerifyResult): unknown {
       ok: f.ok,
       azPaths: f.azPaths,
       failed: f.failed,
+      ...(SWEEP_CLASSES.has(f.flowClass) ? {} : { coverage: f.coverage }),
       ...(shown(f) ? example(f) : {}),
       ...(f.failures.length > 0 ? { failures: f.failures.map(example) } : {}),
     })),
