@@ -90,6 +90,19 @@ function buildProgram(io: Io): Command {
     });
 
   program
+    .command('diff')
+    .description('what a change does, before anyone runs terraform: stacks, resources replaced or destroyed, and every flow whose inspection changes (exit 3 when something is lost, replaced or destroyed)')
+    .argument('<old>', 'a blueprint, or a folder written by synth (or cdktf synth)')
+    .argument('<new>', 'a blueprint, or a folder written by synth (or cdktf synth)')
+    .option('--json', 'print the result as JSON')
+    .option('--markdown', 'print the result as Markdown, for a pull-request comment')
+    .option('--post-deploy-checks', 'synthesize blueprints with their Reachability Analyzer stacks, as synth --post-deploy-checks')
+    .action(async (oldPath: string, newPath: string, options: { json?: boolean; markdown?: boolean; postDeployChecks?: boolean }) => {
+      const { runDiff } = await import('./commands/diff');
+      if (!(await runDiff(oldPath, newPath, options, io))) throw new QuietExit(EXIT.diffBlocked);
+    });
+
+  program
     .command('init')
     .description('ask for a network, interactively, and scaffold a cdktf project around its blueprint')
     .argument('[dir]', 'folder to create', '.')

@@ -26,6 +26,8 @@ export interface SynthesizeOptions {
   readonly outdir?: string;
   /** Blueprint warnings to record as cdktf annotations on the stacks they concern (warnings.ts). @default none */
   readonly warnings?: readonly SynthWarning[];
+  /** Add a Reachability Analyzer stack per region (`synth --post-deploy-checks`). @default false */
+  readonly postDeployChecks?: boolean;
 }
 
 export interface SynthesizeResult {
