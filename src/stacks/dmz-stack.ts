@@ -36,7 +36,7 @@ export class DmzStack extends NetworkStack {
     super(scope, id, { model: props.model, region: props.region, account: props.dmz.account });
     const { model, region, dmz, hub, egress } = props;
     const name = vpcStackName(model, region, dmz);
-    const vpc = new TieredVpc(this, 'vpc', { name, vpc: dmz, accountId: this.accountId(dmz.account), internetGateway: true });
+    const vpc = new TieredVpc(this, 'vpc', { name, vpc: dmz, accountId: this.accountId(dmz.account), internetGateway: true, flowLogBucketArn: this.flowLogBucketArn });
     const igw = vpc.internetGateway!;
 
     const endpoints = new GatewayLoadBalancerEndpoints(this, 'gwlbe', {

@@ -37,7 +37,7 @@ export class EgressStack extends NetworkStack {
     const name = `${regionPrefix(model, region)}-egress`;
     const accountId = this.accountId(egress.account);
 
-    this.vpc = new TieredVpc(this, 'vpc', { name, vpc: egress, accountId, internetGateway: true });
+    this.vpc = new TieredVpc(this, 'vpc', { name, vpc: egress, accountId, internetGateway: true, flowLogBucketArn: this.flowLogBucketArn });
     const igw = this.vpc.internetGateway!;
     const nat = new NatGateways(this, 'nat', {
       name,

@@ -1,6 +1,7 @@
 import type { NetworkModel, RegionModel } from '../blueprint/model';
 import { vpcsOfRegion } from '../blueprint/model';
-import { RamResourceShareAccepter } from '../cdk/aws';
+import { FlowLog, RamResourceShareAccepter } from '../cdk/aws';
+import { nameTag } from '../constructs/tags';
 import { TerraformOutput, type Construct } from '../cdk/core';
 import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
 import { TGW_ROUTE_TABLES, TransitGatewayHub } from '../constructs/transit-gateway-hub';
@@ -70,6 +71,19 @@ export class HubStack extends NetworkStack {
         associationRouteTableId: this.hub.routeTables.onprem.id,
         propagationRouteTableIds: { inspection: this.hub.routeTables.inspection.id },
       }));
+    }
+
+    // Central flow logs: the TGW's own, which only its owner may create. A TGW flow log takes no traffic
+    // type and aggregates over 60 s only (docs.aws.amazon.com/vpc/latest/tgw/flow-logs-api-cli.html).
+    const bucket = this.flowLogBucketArn;
+    if (bucket) {
+      new FlowLog(this, 'tgw_flow_log', {
+        transitGatewayId: this.hub.transitGateway.id,
+        logDestinationType: 's3',
+        logDestination: bucket,
+        maxAggregationInterval: 60,
+        tags: nameTag(`${prefix}-tgw-flow-logs`),
+      });
     }
 
     new TerraformOutput(this, 'transit_gateway_id', { value: this.hub.transitGateway.id, description: `TGW of ${region.code}` });

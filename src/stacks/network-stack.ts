@@ -64,6 +64,13 @@ export class NetworkStack extends TerraformStack {
     return this.extraFiles;
   }
 
+  /** The central flow log bucket as a destination ARN (`arn:aws:s3:::bucket/folder`), when the blueprint names one. */
+  get flowLogBucketArn(): string | undefined {
+    const logs = this.model.centralFlowLogs;
+    if (!logs) return undefined;
+    return `arn:${this.partition}:s3:::${terraformLiteral(logs.bucket)}${logs.prefix ? `/${terraformLiteral(logs.prefix)}` : ''}`;
+  }
+
   accountId(account: string): string {
     const found = this.model.accounts[account];
     if (!found) throw new Error(`internal: unknown account ${account}`);
