@@ -74,7 +74,8 @@ function buildProgram(io: Io): Command {
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
     .option('--hcl', 'write HCL (.tf) instead of Terraform JSON')
     .option('-f, --force', 'replace an existing, non-empty output folder')
-    .action(async (options: { blueprint: string; out: string; hcl?: boolean; force?: boolean }) => {
+    .option('--post-deploy-checks', 'add a stack per region of AWS Reachability Analyzer paths that confirm the proof after deploy (in the account postDeployChecks.account names)')
+    .action(async (options: { blueprint: string; out: string; hcl?: boolean; force?: boolean; postDeployChecks?: boolean }) => {
       const { runSynth } = await import('./commands/synth');
       await runSynth(options, io);
     });

@@ -89,6 +89,8 @@ export class DmzStack extends NetworkStack {
     if (dmz.shareWith.length > 0) this.shareSubnets(name, vpc, dmz);
 
     vpcOutputs(this, vpc, attachment);
+    // Where the internet enters the DMZ: the source of a Reachability Analyzer path to what it serves.
+    new TerraformOutput(this, 'internet_gateway_id', { value: igw.id });
     new TerraformOutput(this, 'gwlb_endpoint_ids', {
       value: Object.fromEntries(region.azs.map((az) => [az.label, endpoints.endpointIdIn(az)])),
     });

@@ -122,6 +122,8 @@ export class EgressStack extends NetworkStack {
     }
 
     vpcOutputs(this, this.vpc, attachment);
+    // Where inspected traffic leaves for the internet: the destination of the post-deploy checks' paths.
+    new TerraformOutput(this, 'internet_gateway_id', { value: igw.id });
     for (const [fleetName, fleet] of fleets) {
       new TerraformOutput(this, `${fleetName}_endpoint_service_name`, { value: fleet.endpointService.serviceName });
       new TerraformOutput(this, `${fleetName}_gwlb_arn`, { value: fleet.loadBalancer.arn });

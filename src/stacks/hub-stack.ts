@@ -6,6 +6,7 @@ import { TerraformOutput, type Construct } from '../cdk/core';
 import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
 import { TGW_ROUTE_TABLES, TransitGatewayHub } from '../constructs/transit-gateway-hub';
 import { regionPrefix, vpnName } from './names';
+import { vpnAttachmentOutput } from './post-deploy-paths';
 import { NetworkStack } from './network-stack';
 
 export interface HubStackProps {
@@ -86,6 +87,9 @@ export class HubStack extends NetworkStack {
       });
     }
 
+    for (const [name, vpn] of vpns) {
+      new TerraformOutput(this, vpnAttachmentOutput(name), { value: vpn.connection.transitGatewayAttachmentId, description: `TGW attachment of the VPN ${name}` });
+    }
     new TerraformOutput(this, 'transit_gateway_id', { value: this.hub.transitGateway.id, description: `TGW of ${region.code}` });
     new TerraformOutput(this, 'transit_gateway_route_table_ids', {
       value: Object.fromEntries(TGW_ROUTE_TABLES.flatMap((t) => (this.hub.routeTables[t] ? [[t, this.hub.routeTables[t]!.id]] : []))),
