@@ -42,7 +42,8 @@ function synthesize(bp: unknown, name: string): { dir: string; folder: SynthFold
   const result = validateBlueprint(bp);
   if (!result.model) throw new Error(JSON.stringify(result.problems.filter((p) => p.severity === 'error')));
   const dir = path.join(outRoot, name);
-  const { folder } = synthesizeNetwork(result.model, { outdir: dir });
+  // A blueprint that names where the Reachability Analyzer paths go is synthesized with them.
+  const { folder } = synthesizeNetwork(result.model, { outdir: dir, postDeployChecks: result.model.postDeployChecks !== undefined });
   return { dir, folder, synthesis: readSynthesis(dir, stacksOf(dir)) };
 }
 
