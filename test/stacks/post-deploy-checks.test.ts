@@ -4,11 +4,13 @@
  * through remote-state blocks of its own (no cdktf cross-stack reference), each
  * path tagged with what verify proves; verify checks the tags.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Blueprint } from '../../src/blueprint/schema';
+import { main } from '../../src/cli/main';
 import { synthesizeNetwork } from '../../src/synth/synthesize';
+import { memoryIo } from '../../src/util/io';
 import { UserError } from '../../src/util/errors';
 import { verifySynthFolder } from '../../src/verify';
 import { parseIntent } from '../../src/verify/intent';
@@ -142,5 +144,29 @@ describe('which paths, for which network', () => {
     region.spokes = { 'prod-app': { account: 'network', cidr: '10.10.0.0/16' } };
     const checks = synth(single, 'single').json(STACK);
     expect(checks.provider.aws[0].allowed_account_ids).toEqual(['111111111111']);
+  });
+});
+
+describe('gwlb-blueprint synth --post-deploy-checks', () => {
+  const run = async (...argv: string[]) => {
+    const io = memoryIo();
+    return { code: await main(argv, io), stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+  };
+
+  it('writes the checks stack last, and says so', async () => {
+    const file = path.join(dir, 'cli.json');
+    writeFileSync(file, JSON.stringify(withChecks()));
+    const out = path.join(dir, 'cli-out');
+    const { code, stdout } = await run('synth', '-b', file, '-o', out, '--post-deploy-checks');
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter((l) => l.startsWith('  ')).pop()).toBe(`  ${STACK}`);
+  });
+
+  it('refuses a network of several accounts that names no account for them: exit 1, nothing written', async () => {
+    const out = path.join(dir, 'cli-refused');
+    const { code, stderr } = await run('synth', '-b', path.join(__dirname, '..', '..', 'templates', 'reference.blueprint.json'), '-o', out, '--post-deploy-checks');
+    expect(code).toBe(1);
+    expect(stderr).toContain('error: synth --post-deploy-checks needs postDeployChecks.account in the blueprint');
+    expect(existsSync(out)).toBe(false);
   });
 });
