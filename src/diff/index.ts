@@ -28,6 +28,8 @@ export interface DiffSide {
   readonly label: string;
   readonly kind: 'blueprint' | 'folder';
   readonly verifies: boolean;
+  /** The gwlb-blueprint version that wrote a folder (its manifest says), when it says. */
+  readonly writtenBy?: string;
 }
 
 export interface DiffResult {
@@ -61,7 +63,8 @@ export async function resolveSide(label: string, which: 'OLD' | 'NEW', options: 
   if (stat.isDirectory()) {
     const folder = await readSynthFolder(label);
     const verification = verifySynthFolder(folder);
-    return { side: { label, kind: 'folder', verifies: verification.ok }, folder, verification };
+    const version = folder.manifest.generator?.version;
+    return { side: { label, kind: 'folder', verifies: verification.ok, ...(typeof version === 'string' ? { writtenBy: version } : {}) }, folder, verification };
   }
   const checked = loadCheckedBlueprint(label, io);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gwlb-diff-'));

@@ -69,7 +69,8 @@ const sorted = (list: readonly ResourceDiff[]) =>
   [...list].sort((a, b) => rank(a) - rank(b) || `${a.type}.${a.name}`.localeCompare(`${b.type}.${b.name}`));
 const rank = (r: ResourceDiff) => (r.kind === 'destroyed' ? 0 : r.replacedBecause ? 1 : r.kind === 'added' ? 2 : 3);
 
-const sideText = (label: string, s: DiffResult['old']) => `${label} ${s.label} (${s.kind}${s.verifies ? ', verifies' : ', DOES NOT VERIFY: run gwlb-blueprint verify on it'})`;
+const sideText = (label: string, s: DiffResult['old']) =>
+  `${label} ${s.label} (${s.kind}${s.writtenBy ? ` written by gwlb-blueprint ${s.writtenBy}` : ''}${s.verifies ? ', verifies' : ', DOES NOT VERIFY: run gwlb-blueprint verify on it'})`;
 
 export function formatDiffText(result: DiffResult): string {
   const lines: string[] = [sideText('OLD', result.old), sideText('NEW', result.new), ''];

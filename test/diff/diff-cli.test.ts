@@ -30,7 +30,8 @@ function write(name: string, content: unknown): string {
 describe('diff inputs', () => {
   it('a folder against the blueprint it was made from: no change, exit 0', async () => {
     const { code, stdout } = await run('diff', jsonFolder, REFERENCE_FILE);
-    expect(stdout).toContain(`OLD ${jsonFolder} (folder, verifies)`);
+    const { version } = require('../../package.json') as { version: string };
+    expect(stdout).toContain(`OLD ${jsonFolder} (folder written by gwlb-blueprint ${version}, verifies)`);
     expect(stdout).toContain('no stack changes');
     expect(stdout).toContain('Safe to apply (exit 0)');
     expect(code).toBe(0);
