@@ -36,7 +36,7 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
     paths: ['destination', 'destination_ip', 'destination_port', 'filter_at_destination', 'filter_at_source', 'protocol', 'source', 'source_ip'],
     source: ec2('vpc_network_insights_path.go'),
   },
-  aws_ec2_transit_gateway: { paths: ['amazon_side_asn'], source: ec2('transitgateway_.go') },
+  aws_ec2_transit_gateway: { paths: ['default_route_table_association', 'default_route_table_propagation'], source: ec2('transitgateway_.go') },
   aws_ec2_transit_gateway_peering_attachment: { paths: ['peer_account_id', 'peer_region', 'peer_transit_gateway_id', 'transit_gateway_id'], source: ec2('transitgateway_peering_attachment.go') },
   aws_ec2_transit_gateway_peering_attachment_accepter: { paths: ['transit_gateway_attachment_id'], source: ec2('transitgateway_peering_attachment_accepter.go') },
   aws_ec2_transit_gateway_route: { paths: ['destination_cidr_block', 'transit_gateway_route_table_id'], source: ec2('transitgateway_route.go') },

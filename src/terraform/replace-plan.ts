@@ -16,7 +16,7 @@ import { run } from './command';
 import { findProviderMirror, type ProviderMirror } from './mirror';
 import { contextOf } from './mock-values';
 import { errorsOf } from './offline-run';
-import { stateFromPlan, type PlanJson } from './state-from-plan';
+import { attributeTypesOf, stateFromPlan, type AttributeTypes, type PlanJson } from './state-from-plan';
 import { defaultProvider } from './synthesis';
 
 export interface ReplacePlanOptions {
@@ -94,7 +94,9 @@ export async function planReplacements(oldJson: Record<string, any>, newJson: Re
     const before = await plan('old.tfplan');
     if (!before.ok) return finish('plan-old', false, before.output);
     const ctx = contextOf(defaultProvider(oldJson));
-    writeFileSync(path.join(dir, 'terraform.tfstate'), JSON.stringify(stateFromPlan(before.json!, oldJson, ctx), null, 1));
+    const types = await attributeTypes(terraform, dir, env, timeout);
+    if (!types.ok) return finish('init', false, types.output);
+    writeFileSync(path.join(dir, 'terraform.tfstate'), JSON.stringify(stateFromPlan(before.json!, oldJson, ctx, types.types), null, 1));
     let controlChanges: PlannedChange[] = [];
     if (options.control) {
       const control = await plan('control.tfplan');
@@ -109,6 +111,17 @@ export async function planReplacements(oldJson: Record<string, any>, newJson: Re
     if (process.env.GWLB_KEEP_REPLACE_DIR !== '1') rmSync(dir, { recursive: true, force: true });
     else process.stderr.write(`kept ${dir}\n`);
   }
+}
+
+/** The provider's attribute types, read once per process (the provider is pinned: every stack sees the same schema). */
+let cachedTypes: AttributeTypes | undefined;
+
+async function attributeTypes(terraform: string, dir: string, env: NodeJS.ProcessEnv, timeout: number): Promise<{ ok: true; types: AttributeTypes } | { ok: false; output: string }> {
+  if (cachedTypes) return { ok: true, types: cachedTypes };
+  const shown = await run(terraform, ['providers', 'schema', '-json'], dir, env, timeout, 1 << 30);
+  if (shown.code !== 0) return { ok: false, output: shown.stdout + shown.stderr };
+  cachedTypes = attributeTypesOf(JSON.parse(shown.stdout));
+  return { ok: true, types: cachedTypes };
 }
 
 function changesOf(plan: PlanJson): PlannedChange[] {

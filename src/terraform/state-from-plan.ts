@@ -47,29 +47,54 @@ const WHOLE_REFERENCE = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[(\d+|"[^"]*
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Attribute types of each resource type, as `terraform providers schema -json` gives them (`"string"`, `["list", "string"]`). */
+export type AttributeTypes = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/** The attribute types of every resource type of a `terraform providers schema -json` document. */
+export function attributeTypesOf(schema: unknown): AttributeTypes {
+  const providers = (schema as { provider_schemas?: Record<string, { resource_schemas?: Record<string, { block?: { attributes?: Record<string, { type?: unknown }> } }> }> }).provider_schemas ?? {};
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const provider of Object.values(providers)) {
+    for (const [type, resource] of Object.entries(provider.resource_schemas ?? {})) {
+      out[type] = Object.fromEntries(Object.entries(resource.block?.attributes ?? {}).map(([name, a]) => [name, a.type]));
+    }
+  }
+  return out;
+}
+
+/**
+ * What AWS would have set, for an attribute the plan leaves unknown: IDs and ARNs of the right shape, a
+ * string of the attribute's kind, 1 for a number (a version), an empty collection. A null would not do:
+ * the next plan takes a null computed attribute for one still to be computed, which replaces a resource
+ * whose attribute forces replacement (a RAM share's `permission_arns`), and a string in a number fails to decode.
+ */
+function assigned(type: string, name: string, attribute: string, kind: unknown, ctx: MockContext): unknown {
+  if (attribute === 'arn') return mockArn(type, name, ctx);
+  if (kind === 'number') return 1;
+  if (kind === 'bool') return false;
+  if (Array.isArray(kind)) return kind[0] === 'map' || kind[0] === 'object' ? {} : [];
+  return mockAttribute(type, name, attribute, ctx);
+}
+
 /**
  * The state: `config` is the Terraform JSON the plan was made of (for references
- * and provider aliases), `ctx` where the mock IDs live.
+ * and provider aliases), `ctx` where the mock IDs live, `types` the provider's attribute types.
  */
-export function stateFromPlan(plan: PlanJson, config: Record<string, any>, ctx: MockContext): Record<string, unknown> {
+export function stateFromPlan(plan: PlanJson, config: Record<string, any>, ctx: MockContext, types: AttributeTypes = {}): Record<string, unknown> {
   const planned = (plan.planned_values?.root_module?.resources ?? []).filter((r) => r.mode === 'managed');
   const unknown = new Map((plan.resource_changes ?? []).map((c) => [c.address, c.change.after_unknown ?? {}]));
   const values = new Map<string, Record<string, unknown>>();
   for (const r of planned) {
     const v: Record<string, unknown> = { ...(r.values ?? {}) };
     const u = unknown.get(r.address) ?? {};
-    // What AWS assigns: an ID and an ARN of the right shape; everything else unknown stays null.
-    if (u.id === true) v.id = mockAttribute(r.type, r.name, 'id', ctx);
-    if (u.arn === true) v.arn = mockArn(r.type, r.name, ctx);
-    values.set(r.address, v);
-  }
-  // What another resource reads and only AWS would know (an accepter's TGW ID): a value of its shape.
-  for (const [address, attribute] of referencesIn(config)) {
-    const target = values.get(address);
-    const [type, name] = address.replace(/\[.*\]$/, '').split('.');
-    if (target && (target[attribute] === null || target[attribute] === undefined) && unknown.get(address)?.[attribute] === true) {
-      target[attribute] = attribute === 'arn' ? mockArn(type, name, ctx) : mockAttribute(type, name, attribute, ctx);
+    const configured = config.resource?.[r.type]?.[r.name] ?? {};
+    // What AWS assigns (computed, not configured) gets a value of its type; a configured value the plan could not know
+    // yet reads another resource, and takes that resource's value below.
+    for (const [attribute, isUnknown] of Object.entries(u)) {
+      if (isUnknown !== true || attribute in configured) continue;
+      if (attribute === 'id' || attribute === 'arn' || attribute in (types[r.type] ?? {})) v[attribute] = assigned(r.type, r.name, attribute, types[r.type]?.[attribute] ?? 'string', ctx);
     }
+    values.set(r.address, v);
   }
   // References read the values of what they name; a chain (subnet → VPC) settles in as many rounds as it is long.
   for (let round = 0; round < 8; round++) {
@@ -149,13 +174,3 @@ function referenced(expression: string, values: ReadonlyMap<string, Record<strin
   return value === null ? undefined : value;
 }
 
-/** Every `type.name.attribute` (and `type.name[i].attribute`) that a resource of the configuration reads, as address and attribute. */
-function referencesIn(config: Record<string, any>): [string, string][] {
-  const found = new Map<string, [string, string]>();
-  const text = JSON.stringify(config.resource ?? {});
-  for (const m of text.matchAll(/(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[\d+\])?\.([a-z0-9_]+)/g)) {
-    const address = `${m[1]}.${m[2]}${m[3] ?? ''}`;
-    found.set(`${address}|${m[4]}`, [address, m[4]]);
-  }
-  return [...found.values()];
-}

@@ -147,3 +147,41 @@ describe('the report forms', () => {
     expect(markdown).toContain('| eu-west-2 | spoke-spoke | spoke-prod-app | spoke-partner-app | inspected by cloudguard on all 27 AZ paths | 9 of 9 AZ paths pass no appliance |');
   });
 });
+
+describe('replacements that cross stacks', () => {
+  it('a TGW replaced in the hub: every attachment in the spoke and DMZ stacks, which reads it from the hub\'s state, follows', async () => {
+    const { readSynthFolder } = await import('../../src/synth-folder');
+    const { readFileSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const { synthesizeNetwork } = await import('../../src/synth/synthesize');
+    const { validateBlueprint } = await import('../../src/blueprint/validate');
+    const { diffStacks } = await import('../../src/diff/resources');
+    const { markReplacements } = await import('../../src/diff/replacement');
+    const { terraformSetOf } = await import('../../src/verify/terraform-json');
+    const model = validateBlueprint(reference()).model!;
+    const before = path.join(dir, 'tgw-old');
+    const after = path.join(dir, 'tgw-new');
+    synthesizeNetwork(model, { outdir: before });
+    synthesizeNetwork(model, { outdir: after });
+    const hub = path.join(after, 'stacks', 'acme-eu-west-2-hub', 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(hub, 'utf8'));
+    // Not something the tool writes, but a change the provider cannot make in place (force-new.ts).
+    json.resource.aws_ec2_transit_gateway.hub_tgw.default_route_table_association = 'enable';
+    mkdirSync(path.dirname(hub), { recursive: true });
+    writeFileSync(hub, JSON.stringify(json));
+    // verify would refuse this TGW (it traces only explicit associations), so the resource diff is taken alone.
+    const [a, b] = [await readSynthFolder(before), await readSynthFolder(after)];
+    const stacks = diffStacks(a, b);
+    markReplacements(stacks, terraformSetOf(a), terraformSetOf(b));
+    const result = { stacks } as unknown as DiffResult;
+    const spoke = stack(result, 'acme-eu-west-2-spoke-prod-app')!;
+    expect(spoke.resources.find((r) => r.type === 'aws_ec2_transit_gateway_vpc_attachment')?.replacedBecause).toEqual([
+      'transit_gateway_id follows aws_ec2_transit_gateway.hub_tgw of acme-eu-west-2-hub (replaced)',
+    ]);
+    expect(stack(result, 'acme-eu-west-2-hub')!.resources.find((r) => r.type === 'aws_ec2_transit_gateway')?.replacedBecause).toEqual(['default_route_table_association changes']);
+    for (const name of ['acme-eu-west-2-spoke-partner-app', 'acme-eu-west-2-spoke-internal-app', 'acme-eu-west-2-dmz-prod-dmz', 'acme-eu-west-2-dmz-partner-dmz', 'acme-eu-west-2-egress']) {
+      expect({ name, replaced: stack(result, name)?.resources.some((r) => r.type === 'aws_ec2_transit_gateway_vpc_attachment' && r.replacedBecause) }).toEqual({ name, replaced: true });
+    }
+    // The spoke stack's own configuration did not change: the replacement comes from what it reads.
+    expect(spoke.resources.every((r) => r.changes.length === 0)).toBe(true);
+  });
+});

@@ -102,14 +102,42 @@ export function mutate(type: string, name: string, args: Record<string, any>, pa
   return copy;
 }
 
+/** Another valid value of the same enumeration, for values whose attribute takes a fixed set. */
+const SWAPS: Readonly<Record<string, string>> = {
+  enable: 'disable',
+  disable: 'enable',
+  'cloud-watch-logs': 's3',
+  s3: 'cloud-watch-logs',
+  restart: 'clear',
+  ikev2: 'ikev1',
+  json: 'text',
+  'AES256-GCM-16': 'AES128-GCM-16',
+  AES256: 'AES128',
+  'SHA2-256': 'SHA1',
+  'SHA2-384': 'SHA1',
+  'SHA2-512': 'SHA1',
+  gp3: 'gp2',
+  required: 'optional',
+  enabled: 'disabled',
+  tcp: 'udp',
+  '-1': 'tcp',
+  Gateway: 'Interface',
+  GatewayLoadBalancer: 'Interface',
+  gateway: 'network',
+};
+
 function another(type: string, name: string, key: string, value: unknown, ctx: MockContext): unknown {
+  if (typeof value === 'string' && value in SWAPS && SWAPS[value] !== value) return SWAPS[value];
   if (key in ALTERNATIVES && ALTERNATIVES[key] !== value && typeof ALTERNATIVES[key] === typeof value) return ALTERNATIVES[key];
   if (typeof value === 'boolean') return !value;
   if (typeof value === 'number') return value + 1;
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
-    const first = another(type, name, key, value[0], ctx);
-    return first === undefined ? undefined : [first, ...value.slice(1)];
+    // The first element changed to one the list does not hold already (sets refuse duplicates).
+    let first = another(type, name, key, value[0], ctx);
+    for (let n = 1; typeof first === 'number' && value.includes(first) && n < 10; n++) first = (value[0] as number) + n + 1;
+    if (first === undefined || value.includes(first)) return undefined;
+    return [first, ...value.slice(1)];
   }
   if (isObject(value)) return { ...value, 'gwlb-changed': 'yes' };
   if (typeof value !== 'string') return undefined;
