@@ -7,6 +7,8 @@ export { Construct, type Node } from 'constructs';
 export {
   Annotations,
   App,
+  DataTerraformRemoteStateLocal,
+  DataTerraformRemoteStateS3,
   Fn,
   LocalBackend,
   S3Backend,

@@ -13,6 +13,7 @@ import { Annotations, App } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { restoreProtoKeys } from '../constructs/terraform-literal';
 import { addNetworkStacks } from '../stacks/network-app';
+import type { NetworkStack } from '../stacks/network-stack';
 import { GENERATOR_KEY, INTENT_FILE, MANIFEST_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
 import { AWS_PROVIDER } from '../terraform/mirror';
 import { finishHclStacks } from './hcl';
@@ -26,6 +27,8 @@ export interface SynthesizeOptions {
   readonly outdir?: string;
   /** Blueprint warnings to record as cdktf annotations on the stacks they concern (warnings.ts). @default none */
   readonly warnings?: readonly SynthWarning[];
+  /** Add a Reachability Analyzer stack per region (`synth --post-deploy-checks`). @default false */
+  readonly postDeployChecks?: boolean;
 }
 
 export interface SynthesizeResult {
@@ -58,7 +61,7 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
   let stacks;
   try {
-    stacks = addNetworkStacks(app, model);
+    stacks = addNetworkStacks(app, model, { postDeployChecks: options.postDeployChecks ?? false });
   } finally {
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
@@ -69,6 +72,7 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   }
   app.synth();
   for (const stack of stacks) restoreProtoKeysOf(path.join(app.outdir, 'stacks', stack.node.id));
+  recordStateReads(app.outdir, stacks);
   recordGenerator(app.outdir, model);
   // Every stack pins hashicorp/aws with its checksums, so that one plugin cache serves them all (provider-lock.ts).
   const lock = renderProviderLock(AWS_PROVIDER.version);
@@ -91,6 +95,23 @@ function restoreProtoKeysOf(stackDir: string): void {
     const restored = restoreProtoKeys(text);
     if (restored !== text) writeFileSync(file, restored);
   }
+}
+
+/**
+ * The stacks a stack reads through its own remote-state blocks (NetworkStack.readStateOf) are
+ * dependencies cdktf does not see: recorded in the manifest by name, so `cdktf deploy` and the
+ * hand-off apply them first, whatever app built them.
+ */
+function recordStateReads(outdir: string, stacks: readonly NetworkStack[]): void {
+  const reads = stacks.filter((s) => s.stateDependencies.length > 0);
+  if (reads.length === 0) return;
+  const file = path.join(outdir, MANIFEST_FILE);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { stacks: Record<string, { dependencies?: string[] }> };
+  for (const stack of reads) {
+    const entry = manifest.stacks[stack.node.id];
+    entry.dependencies = [...new Set([...(entry.dependencies ?? []), ...stack.stateDependencies])];
+  }
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 /**

@@ -18,7 +18,7 @@ export function synthesizeVerified(model: NetworkModel, options: SynthesizeOptio
 }
 
 /** HCL output, verified as written: the formatted `cdk.tf` files are parsed back. */
-export async function synthesizeVerifiedHcl(model: NetworkModel, options: { readonly outdir: string }): Promise<VerifiedSynthesis> {
+export async function synthesizeVerifiedHcl(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }): Promise<VerifiedSynthesis> {
   const synthesis = await synthesizeNetworkHcl(model, options);
   return { synthesis, verification: verifySynthFolder(synthesis.folder) };
 }

@@ -6,6 +6,7 @@ import { claimOutput } from '../../util/atomic-output';
 import { yieldToSignals } from '../../util/interrupts';
 import { formatVerifyReport } from '../../verify/report';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
+import { postDeployChecksAccount } from '../../stacks/post-deploy-paths';
 import { SynthesisNotVerified } from '../errors';
 import type { Io } from '../../util/io';
 
@@ -14,6 +15,8 @@ export interface SynthOptions {
   readonly out: string;
   readonly hcl?: boolean;
   readonly force?: boolean;
+  /** Add a Reachability Analyzer stack per region (post-deploy-checks-stack.ts). */
+  readonly postDeployChecks?: boolean;
 }
 
 /** At most this many stacks are listed one per line; a network of 500 spokes gets a summary. */
@@ -30,6 +33,8 @@ const KEPT_ON_REGENERATION = ['state'];
 
 export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
   const checked = loadCheckedBlueprint(options.blueprint, io);
+  // Before anything is claimed: a network of several accounts must name the account that runs the checks.
+  if (options.postDeployChecks) postDeployChecksAccount(checked.model);
   // The folder is locked from here to the end of the run, and left as it was on any failure or interrupt.
   const output = claimOutput(options.out, {
     force: options.force,
@@ -42,9 +47,8 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     checkRecordedLayout(output.dir, checked.model, checked.blueprint);
     const staging = output.stage();
     await yieldToSignals();
-    const { synthesis, verification } = options.hcl
-      ? await synthesizeVerifiedHcl(checked.model, { outdir: staging })
-      : synthesizeVerified(checked.model, { outdir: staging });
+    const synthOptions = { outdir: staging, postDeployChecks: options.postDeployChecks ?? false };
+    const { synthesis, verification } = options.hcl ? await synthesizeVerifiedHcl(checked.model, synthOptions) : synthesizeVerified(checked.model, synthOptions);
     await yieldToSignals();
     if (!verification.ok) {
       io.err(formatVerifyReport(verification));
