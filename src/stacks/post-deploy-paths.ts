@@ -26,7 +26,8 @@ import type { NetworkModel, RegionModel, VpcModel } from '../blueprint/model';
 import { intentOf } from '../synth/intent';
 import { UserError } from '../util/errors';
 import type { FlowClass } from '../verify/intent';
-import { hubStackName, vpcStackName, vpnName } from './names';
+import { awsName, NAME_LIMITS } from '../constructs/aws-names';
+import { hubStackName, regionPrefix, vpcStackName, vpnName } from './names';
 
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
@@ -53,7 +54,7 @@ export interface PlannedPath {
   readonly port: number;
   /** The egress VPC's attachment, when the flow must pass inspection. */
   readonly through?: PathEnd;
-  /** What verify proves of the flow: `inspected by cloudguard`, or `direct`. */
+  /** What verify proves of the flow: `inspected by acme-eu-west-2-cloudguard` (fleets by GWLB name), or `direct`. */
   readonly predicted: string;
 }
 
@@ -104,7 +105,10 @@ export function regionPaths(model: NetworkModel, region: RegionModel): RegionPat
   const dmzs = allDmzs.filter((v) => !outside(v.account));
   const paths: PlannedPath[] = [];
   const skipped: { flowClass: FlowClass; why: string }[] = [];
-  const inspected = `inspected by ${fleet}`;
+  // Fleets by their GWLB's name, as the AWS console shows it and verify reads it (a fleet name repeats across Regions).
+  const lbName = (f: string) => awsName(`${regionPrefix(model, region)}-${f}`, NAME_LIMITS.loadBalancer);
+  const inspectedBy = (fleets: readonly string[]) => `inspected by ${[...new Set(fleets.map(lbName))].sort().join('+')}`;
+  const inspected = inspectedBy([fleet]);
   const outsideWhy = (accounts: readonly string[]) => `${list([...new Set(accounts)])} ${new Set(accounts).size === 1 ? 'is' : 'are'} outside the Organization, and the analyzer cannot see into ${new Set(accounts).size === 1 ? 'it' : 'them'}`;
   /** A path when the class has flows here and representatives inside the Organization; else why not. */
   const add = (flowClass: FlowClass, exists: boolean, make: (() => PlannedPath) | undefined, outsiders: readonly string[]) => {
@@ -117,7 +121,7 @@ export function regionPaths(model: NetworkModel, region: RegionModel): RegionPat
   const accountsOf = (vpcs: readonly VpcModel[]) => vpcs.map((v) => v.account).filter(outside);
 
   add('spoke-internet', allSpokes.length > 0, spokes.length > 0 ? () => ({ id: 'spoke_internet', flowClass: 'spoke-internet', source: attachmentOf(spokes[0]), destination: internet, sourceAddress: host(spokes[0], 'workload'), destinationAddress: INTERNET_ADDRESS, port: PATH_PORT, through, predicted: inspected }) : undefined, accountsOf(allSpokes));
-  add('dmz-internet', allDmzs.length > 0, dmzs.length > 0 ? () => ({ id: 'dmz_internet', flowClass: 'dmz-internet', source: attachmentOf(dmzs[0]), destination: internet, sourceAddress: host(dmzs[0], 'app'), destinationAddress: INTERNET_ADDRESS, port: PATH_PORT, through, predicted: `inspected by ${[...new Set([fleet, dmzs[0].fleet!])].sort().join('+')}` }) : undefined, accountsOf(allDmzs));
+  add('dmz-internet', allDmzs.length > 0, dmzs.length > 0 ? () => ({ id: 'dmz_internet', flowClass: 'dmz-internet', source: attachmentOf(dmzs[0]), destination: internet, sourceAddress: host(dmzs[0], 'app'), destinationAddress: INTERNET_ADDRESS, port: PATH_PORT, through, predicted: inspectedBy([fleet, dmzs[0].fleet!]) }) : undefined, accountsOf(allDmzs));
   if (allDmzs.length > 0) need('internet-dmz', 'the destination must be something with a public address in a DMZ public subnet (an ALB, an instance), which this network does not create');
   add(
     'spoke-spoke',
