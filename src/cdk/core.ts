@@ -7,6 +7,7 @@ export { Construct, type Node } from 'constructs';
 export {
   Annotations,
   App,
+  DataResource as TerraformData,
   DataTerraformRemoteStateLocal,
   DataTerraformRemoteStateS3,
   Fn,

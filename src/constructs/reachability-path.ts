@@ -1,5 +1,5 @@
 import { Ec2NetworkInsightsAnalysis, Ec2NetworkInsightsPath } from '../cdk/aws';
-import { Construct } from '../cdk/core';
+import { Construct, TerraformData } from '../cdk/core';
 import { terraformLiteralMap } from './terraform-literal';
 
 export interface ReachabilityPathProps {
@@ -23,6 +23,13 @@ export interface ReachabilityPathProps {
  * The packet is scoped at the source (`filter_at_source`: addresses and port), so
  * the analysis answers for one flow; `filter_in_arns` keeps only paths that pass
  * the components named, and finds none if the flow goes around them.
+ *
+ * AWS cannot change a path (CloudFormation's schema lists FilterAtSource as
+ * create-only), but the provider (v5.100.0) plans a change inside
+ * `filter_at_source` as an update in place, which keeps the old filter: the SDK
+ * applies the block's ForceNew to the block's presence only (found by
+ * `npm run force-new:check`). So the filter is also held by a `terraform_data`
+ * whose change replaces it, and the path with it (`replace_triggered_by`).
  */
 export class ReachabilityPath extends Construct {
   readonly path: Ec2NetworkInsightsPath;
@@ -31,7 +38,13 @@ export class ReachabilityPath extends Construct {
   constructor(scope: Construct, id: string, props: ReachabilityPathProps) {
     super(scope, id);
     const tags = terraformLiteralMap(props.tags);
+    const filter = new TerraformData(this, 'filter', {
+      triggersReplace: { source_address: props.sourceAddress, destination_address: props.destinationAddress, port: props.port },
+    });
     this.path = new Ec2NetworkInsightsPath(this, 'path', {
+      // The address as a plain string: cdktf writes a construct here as "${terraform_data.x}", which Terraform's
+      // JSON syntax refuses ("Invalid character"); replace_triggered_by takes bare references, like depends_on.
+      lifecycle: { replaceTriggeredBy: [`${TerraformData.tfResourceType}.${filter.friendlyUniqueId}`] },
       source: props.source,
       destination: props.destination,
       protocol: 'tcp',

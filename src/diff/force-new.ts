@@ -18,7 +18,7 @@
 export interface ForceNewEntry {
   /** Attribute paths whose change replaces the resource; empty: every attribute gwlb-blueprint writes updates in place. */
   readonly paths: readonly string[];
-  /** Where the provider says so: the file under internal/service/ of hashicorp/terraform-provider-aws v5.100.0. */
+  /** Where the provider says so: the file under internal/service/ of hashicorp/terraform-provider-aws v5.100.0 (Terraform's own `terraform_data`: under internal/builtin/ of hashicorp/terraform). */
   readonly source: string;
 }
 
@@ -33,7 +33,10 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
   aws_default_security_group: { paths: ['vpc_id'], source: ec2('vpc_default_security_group.go') },
   aws_ec2_network_insights_analysis: { paths: ['filter_in_arns', 'network_insights_path_id'], source: ec2('vpc_network_insights_analysis.go') },
   aws_ec2_network_insights_path: {
-    paths: ['destination', 'destination_ip', 'destination_port', 'filter_at_destination', 'filter_at_source', 'protocol', 'source', 'source_ip'],
+    // filter_at_source is ForceNew as a block, which the SDK applies to the block's presence only: v5.100.0 plans a
+    // change inside it as an update in place (npm run force-new:check), which AWS cannot make (CloudFormation lists
+    // FilterAtSource as create-only). ReachabilityPath replaces the path through a terraform_data instead.
+    paths: ['destination', 'destination_ip', 'destination_port', 'filter_at_destination', 'protocol', 'source', 'source_ip'],
     source: ec2('vpc_network_insights_path.go'),
   },
   aws_ec2_transit_gateway: { paths: ['default_route_table_association', 'default_route_table_propagation'], source: ec2('transitgateway_.go') },
@@ -75,6 +78,8 @@ export const FORCE_NEW: Readonly<Record<string, ForceNewEntry>> = {
   aws_vpc_security_group_egress_rule: { paths: ['security_group_id'], source: ec2('vpc_security_group_egress_rule.go') },
   aws_vpc_security_group_ingress_rule: { paths: ['security_group_id'], source: ec2('vpc_security_group_ingress_rule.go') },
   aws_vpn_connection: { paths: ['static_routes_only', 'type'], source: ec2('vpnsite_connection.go') },
+  // Terraform's own resource, not the AWS provider's (hashicorp/terraform v1.11).
+  terraform_data: { paths: ['triggers_replace'], source: 'internal/builtin/providers/terraform/resource_data.go' },
 };
 
 /** Whether a change of the attribute at `path` (`tags.Name`, `subnet_ids[1]`) replaces a resource of `type`. */

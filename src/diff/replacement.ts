@@ -9,6 +9,8 @@
  *     the reader. Within a stack Terraform plans that at once; across stacks
  *     (a remote-state output) the reader's next plan does, after its producer
  *     was applied; either way the reader is replaced;
+ *   - a resource whose `lifecycle.replace_triggered_by` names a resource that is
+ *     replaced (or changes at all: Terraform replaces on any planned change of it);
  *   - a stack whose provider moves to another account or Region: Terraform finds
  *     none of its resources there, creates them all anew, and leaves the old
  *     ones behind, unmanaged.
@@ -55,6 +57,14 @@ export function markReplacements(stacks: StackDiff[], before: TerraformSet, afte
     return true;
   };
   for (const r of diffs.values()) if (r.kind === 'changed') for (const reason of ownReasons(r)) replace(resourceKey(r), reason);
+  // A change in place of a resource another's replace_triggered_by names replaces that other one.
+  const readers = readersOf(after);
+  for (const r of diffs.values()) {
+    if (r.kind !== 'changed' || replaced.has(resourceKey(r))) continue;
+    for (const reader of readers.get(resourceKey(r)) ?? []) {
+      if (reader.path === TRIGGERED && before.resource(reader.key)) replace(reader.key, `${TRIGGERED} names ${r.type}.${r.name} (changed)`);
+    }
+  }
   for (const stack of stacks) {
     for (const move of providerMoves(stack)) {
       for (const r of resourcesOfStack(after, stack.name)) {
@@ -63,13 +73,12 @@ export function markReplacements(stacks: StackDiff[], before: TerraformSet, afte
     }
   }
   // What reads a replaced resource follows it, as far as the chain goes (subnet → VPC → ...).
-  const readers = readersOf(after);
   for (let changed = true; changed; ) {
     changed = false;
     for (const [key, reasons] of [...replaced]) {
       if (reasons.length === 0) continue;
       for (const reader of readers.get(key) ?? []) {
-        if (!before.resource(reader.key) || !forcesReplacement(reader.type, reader.path)) continue;
+        if (!before.resource(reader.key) || !(reader.path === TRIGGERED || forcesReplacement(reader.type, reader.path))) continue;
         const why = `${reader.path.replace(/\[\d+\]/g, '')} follows ${key.slice(key.indexOf('/') + 1)}${key.split('/')[0] === reader.key.split('/')[0] ? '' : ` of ${key.split('/')[0]}`} (replaced)`;
         if (replace(reader.key, why)) changed = true;
       }
@@ -91,6 +100,18 @@ export function markReplacements(stacks: StackDiff[], before: TerraformSet, afte
   }
 }
 
+const TRIGGERED = 'lifecycle.replace_triggered_by';
+
+/** The resources (keys) a resource's `replace_triggered_by` names: bare addresses of its own stack, `type.name[.attribute]`. */
+function triggersOf(stack: string, args: Record<string, unknown>): string[] {
+  const lifecycle = args.lifecycle;
+  const list = isObject(lifecycle) && Array.isArray(lifecycle.replace_triggered_by) ? lifecycle.replace_triggered_by : [];
+  return list.flatMap((entry) => {
+    const m = typeof entry === 'string' ? /^([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/.exec(entry) : null;
+    return m ? [resourceKey({ stack, type: m[1], name: m[2] })] : [];
+  });
+}
+
 interface Reader {
   readonly key: string;
   readonly type: string;
@@ -104,6 +125,11 @@ function readersOf(set: TerraformSet): Map<string, Reader[]> {
     for (const [type, byName] of Object.entries(stack.resource)) {
       for (const [name, args] of Object.entries(byName)) {
         const key = resourceKey({ stack: stack.name, type, name });
+        for (const target of triggersOf(stack.name, args)) {
+          const list = readers.get(target) ?? [];
+          list.push({ key, type, path: TRIGGERED });
+          readers.set(target, list);
+        }
         for (const { path, expression } of referencesOf(args)) {
           if (path.startsWith('provider') || path.startsWith('lifecycle')) continue;
           const ref = set.resolve(stack.name, expression);

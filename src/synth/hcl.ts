@@ -10,12 +10,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REQUIRED_TERRAFORM } from '../stacks/network-stack';
 
-/** `provider = "aws.network"` → `provider = aws.network`; `depends_on = ["aws_x.y"]` → `depends_on = [aws_x.y]`; `ignore_changes = ["a"]` → `[a]`. */
+/** `provider = "aws.network"` → `provider = aws.network`; `depends_on = ["aws_x.y"]` → `depends_on = [aws_x.y]` (and `replace_triggered_by`); `ignore_changes = ["a"]` → `[a]`. */
 export function unquoteReferences(hcl: string): string {
   const reference = /"((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*)"/g;
   return hcl
     .replace(/^(\s*provider\s*=\s*)"([a-z][a-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)?)"\s*$/gm, '$1$2')
-    .replace(/^(\s*depends_on\s*=\s*\[)([^\]]*)\]/gm, (_, head: string, list: string) => `${head}${list.replace(reference, '$1')}]`)
+    .replace(/^(\s*(?:depends_on|replace_triggered_by)\s*=\s*\[)([^\]]*)\]/gm, (_, head: string, list: string) => `${head}${list.replace(reference, '$1')}]`)
     // lifecycle { ignore_changes = ["desired_capacity"] } names attributes, which HCL wants bare too.
     .replace(/^(\s*ignore_changes\s*=\s*\[)([^\]]*)\]/gm, (_, head: string, list: string) => `${head}${list.replace(/"([a-z_][a-z0-9_]*)"/g, '$1')}]`);
 }

@@ -42,6 +42,31 @@ export interface ResourceChange {
 }
 
 const PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';
+/** Terraform's own provider, of `terraform_data`. */
+const BUILTIN = 'provider["terraform.io/builtin/terraform"]';
+
+/**
+ * `terraform_data`'s input, output and triggers_replace are of any type: the state holds each as its value and
+ * that value's type (`{"value": {"a": "1"}, "type": ["object", {"a": "string"}]}`), as Terraform writes it.
+ */
+function terraformDataAttributes(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values };
+  if (out.output === undefined) out.output = out.input ?? null;
+  for (const key of ['input', 'output', 'triggers_replace']) {
+    const value = out[key];
+    out[key] = value === undefined || value === null ? null : { value, type: dynamicTypeOf(value) };
+  }
+  return out;
+}
+
+function dynamicTypeOf(value: unknown): unknown {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'bool';
+  if (Array.isArray(value)) return ['tuple', value.map(dynamicTypeOf)];
+  if (isObject(value)) return ['object', Object.fromEntries(Object.entries(value).map(([k, v]) => [k, dynamicTypeOf(v)]))];
+  return 'string';
+}
 /** `${type.name.attr}`, `${type.name[0].attr}`: one whole reference to a managed resource. */
 const WHOLE_REFERENCE = /^\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[(\d+|"[^"]*")\])?\.([a-z0-9_]+)\}$/;
 
@@ -111,13 +136,13 @@ export function stateFromPlan(plan: PlanJson, config: Record<string, any>, ctx: 
     let entry = byResource.get(key);
     if (!entry) {
       const alias = config.resource?.[r.type]?.[r.name]?.provider;
-      const provider = typeof alias === 'string' && alias.startsWith('aws.') ? `${PROVIDER}.${alias.slice(4)}` : PROVIDER;
+      const provider = r.type === 'terraform_data' ? BUILTIN : typeof alias === 'string' && alias.startsWith('aws.') ? `${PROVIDER}.${alias.slice(4)}` : PROVIDER;
       byResource.set(key, (entry = { type: r.type, name: r.name, provider, instances: [] }));
     }
     entry.instances.push({
       ...(r.index !== undefined ? { index_key: r.index } : {}),
       schema_version: r.schema_version ?? 0,
-      attributes: values.get(r.address),
+      attributes: r.type === 'terraform_data' ? terraformDataAttributes(values.get(r.address)!) : values.get(r.address),
       sensitive_attributes: [],
     });
   }

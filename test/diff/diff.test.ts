@@ -185,3 +185,37 @@ describe('replacements that cross stacks', () => {
     expect(spoke.resources.every((r) => r.changes.length === 0)).toBe(true);
   });
 });
+
+describe('replacements Terraform makes through replace_triggered_by', () => {
+  it('a Reachability Analyzer filter changed: its terraform_data is replaced, and the path and analysis with it', async () => {
+    const { readSynthFolder } = await import('../../src/synth-folder');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { synthesizeNetwork } = await import('../../src/synth/synthesize');
+    const { validateBlueprint } = await import('../../src/blueprint/validate');
+    const { diffStacks } = await import('../../src/diff/resources');
+    const { markReplacements } = await import('../../src/diff/replacement');
+    const { terraformSetOf } = await import('../../src/verify/terraform-json');
+    const bp = reference();
+    bp.postDeployChecks = { account: 'network' };
+    const model = validateBlueprint(bp).model!;
+    const [before, after] = [path.join(dir, 'ra-old'), path.join(dir, 'ra-new')];
+    synthesizeNetwork(model, { outdir: before, postDeployChecks: true });
+    synthesizeNetwork(model, { outdir: after, postDeployChecks: true });
+    const file = path.join(after, 'stacks', 'acme-eu-west-2-post-deploy-checks', 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    // What a new probe address writes: the provider alone would update the path in place (force-new.ts).
+    json.resource.terraform_data.spoke_internet_filter.triggers_replace.destination_address = '198.51.100.11';
+    json.resource.aws_ec2_network_insights_path.spoke_internet_path.filter_at_source.destination_address = '198.51.100.11';
+    writeFileSync(file, JSON.stringify(json));
+    const [a, b] = [await readSynthFolder(before), await readSynthFolder(after)];
+    const stacks = diffStacks(a, b);
+    markReplacements(stacks, terraformSetOf(a), terraformSetOf(b));
+    const checks = stack({ stacks } as unknown as DiffResult, 'acme-eu-west-2-post-deploy-checks')!;
+    const why = (type: string) => checks.resources.find((r) => r.type === type && r.name.startsWith('spoke_internet'))?.replacedBecause;
+    expect(why('terraform_data')).toEqual(['triggers_replace.destination_address changes']);
+    expect(why('aws_ec2_network_insights_path')).toEqual(['lifecycle.replace_triggered_by follows terraform_data.spoke_internet_filter (replaced)']);
+    expect(why('aws_ec2_network_insights_analysis')).toEqual(['network_insights_path_id follows aws_ec2_network_insights_path.spoke_internet_path (replaced)']);
+    // Another path, whose filter is unchanged, stays.
+    expect(checks.resources.filter((r) => r.replacedBecause).map((r) => r.name).every((n) => n.startsWith('spoke_internet'))).toBe(true);
+  });
+});

@@ -31,8 +31,17 @@ function isMap(key: string): boolean {
   return key === 'tags' || key === 'dimensions';
 }
 
-/** Values the provider accepts instead of the one written, where "another string" would not validate. */
+/**
+ * Values the provider accepts instead of the one written, where "another string" or "the number plus one"
+ * would not validate; a list gives candidates, the first that differs from the value is taken.
+ */
 const ALTERNATIVES: Readonly<Record<string, unknown>> = {
+  // CloudWatch: 10, 20, 30 or a multiple of 60 (cloudwatch/metric_alarm.go).
+  period: [60, 300],
+  evaluation_periods: [3, 2],
+  // 100 to 200 (autoscaling/group.go, instance_refresh.preferences).
+  max_healthy_percentage: [150, 110],
+  min_healthy_percentage: [90, 50],
   traffic_type: 'REJECT',
   max_aggregation_interval: 600,
   domain: 'standard',
@@ -79,7 +88,14 @@ const ALTERNATIVES: Readonly<Record<string, unknown>> = {
 };
 
 /** Values whose change the provider refuses at plan time whatever it is (a GENEVE target group listens on 6081 only). */
-const FIXED: ReadonlySet<string> = new Set(['aws_lb_target_group:port', 'aws_lb_target_group:protocol', 'aws_customer_gateway:type', 'aws_vpn_connection:type']);
+const FIXED: ReadonlySet<string> = new Set([
+  'aws_lb_target_group:port',
+  'aws_lb_target_group:protocol',
+  'aws_customer_gateway:type',
+  'aws_vpn_connection:type',
+  // "Rolling" is the only strategy the provider accepts (autoscaling/group.go, instance_refresh.strategy).
+  'aws_autoscaling_group:instance_refresh.strategy',
+]);
 
 export function isFixed(type: string, path: AttributePath): boolean {
   return FIXED.has(`${type}:${path}`);
@@ -99,8 +115,25 @@ export function mutate(type: string, name: string, args: Record<string, any>, pa
   const changed = another(type, name, leaf, holder[leaf], ctx);
   if (changed === undefined) return undefined;
   holder[leaf] = changed;
+  COMPANIONS[`${type}:${path}`]?.(holder);
   return copy;
 }
+
+/** What else must change with an attribute for the provider to accept the change at all. */
+const COMPANIONS: Readonly<Record<string, (holder: Record<string, any>) => void>> = {
+  // A private NAT gateway takes no Elastic IP: "allocation_id is not supported with connectivity_type = private".
+  'aws_nat_gateway:connectivity_type': (holder) => {
+    delete holder.allocation_id;
+  },
+};
+
+/** Swaps that hold for one attribute only, where the same value elsewhere has another alternative. */
+const KEYED_SWAPS: Readonly<Record<string, unknown>> = {
+  // An S3 object's encryption is AES256 or aws:kms (a VPN tunnel's AES256 becomes AES128).
+  'server_side_encryption:AES256': 'aws:kms',
+  // A health check's protocol; the insights path's lower-case "tcp" is swapped below.
+  'protocol:TCP': 'HTTP',
+};
 
 /** Another valid value of the same enumeration, for values whose attribute takes a fixed set. */
 const SWAPS: Readonly<Record<string, string>> = {
@@ -119,6 +152,12 @@ const SWAPS: Readonly<Record<string, string>> = {
   gp3: 'gp2',
   required: 'optional',
   enabled: 'disabled',
+  disabled: 'enabled',
+  true: 'false',
+  false: 'true',
+  instance: 'volume',
+  notBreaching: 'missing',
+  breaching: 'notBreaching',
   tcp: 'udp',
   '-1': 'tcp',
   Gateway: 'Interface',
@@ -127,8 +166,10 @@ const SWAPS: Readonly<Record<string, string>> = {
 };
 
 function another(type: string, name: string, key: string, value: unknown, ctx: MockContext): unknown {
-  if (typeof value === 'string' && value in SWAPS && SWAPS[value] !== value) return SWAPS[value];
-  if (key in ALTERNATIVES && ALTERNATIVES[key] !== value && typeof ALTERNATIVES[key] === typeof value) return ALTERNATIVES[key];
+  if (typeof value === 'string' && `${key}:${value}` in KEYED_SWAPS) return KEYED_SWAPS[`${key}:${value}`];
+  if (typeof value === 'string' && Object.hasOwn(SWAPS, value) && SWAPS[value] !== value) return SWAPS[value];
+  const alternative = [ALTERNATIVES[key]].flat().find((v) => v !== undefined && v !== value && typeof v === typeof value);
+  if (alternative !== undefined) return alternative;
   if (typeof value === 'boolean') return !value;
   if (typeof value === 'number') return value + 1;
   if (Array.isArray(value)) {
@@ -144,6 +185,13 @@ function another(type: string, name: string, key: string, value: unknown, ctx: M
   const reference = /^\$\{(?:data\.)?(aws_[a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.([a-z0-9_]+)\}$/.exec(value);
   if (reference) return mockAttribute(reference[1], `${reference[2]}-changed`, reference[3], ctx);
   if (value.startsWith('${')) return expressionAlternative(key);
+  // A literal the offline configuration put for a remote-state read, inside a template: change the literal,
+  // not the template around it.
+  if (value.includes('${')) {
+    const literal = /\$\{"([^"\\]+)"\}/.exec(value);
+    return literal ? value.replace(literal[0], () => `\${"${literal[1].replace(/.$/, (c) => (c === "1" ? "2" : "1"))}"}`) : undefined;
+  }
+  if (value.startsWith('/')) return `${value.replace(/\/$/, '')}/changed`;
   const cidr = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(value);
   if (cidr) return Number(cidr[5]) === 0 ? '10.99.0.0/16' : `${Number(cidr[1]) === 10 ? 172 : 10}.${cidr[2] === '0' ? 16 : cidr[2]}.${cidr[3]}.${cidr[4]}/${cidr[5]}`.replace(/^172\.(\d+)/, (_, b) => `172.${16 + (Number(b) % 16)}`);
   if (/^\d+\.\d+\.\d+\.\d+$/.test(value)) return '198.51.100.99';

@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readBlueprintFile } from '../../src/blueprint/load';
 import type { Blueprint } from '../../src/blueprint/schema';
 import { main } from '../../src/cli/main';
 import { synthesizeNetwork } from '../../src/synth/synthesize';
@@ -63,7 +64,7 @@ describe('the post-deploy checks stack', () => {
     expect(spokeInternet.source).toBe('arn:aws:ec2:eu-west-2:444444444444:transit-gateway-attachment/${data.terraform_remote_state.state_acme_eu_west_2_spoke_internal_app.outputs.tgw_attachment_id}');
     expect(spokeInternet.destination).toBe('arn:aws:ec2:eu-west-2:111111111111:internet-gateway/${data.terraform_remote_state.state_acme_eu_west_2_egress.outputs.internet_gateway_id}');
     expect(spokeInternet.filter_at_source).toEqual({ source_address: '10.30.0.4', destination_address: '198.51.100.10', destination_port_range: { from_port: 443, to_port: 443 } });
-    expect(spokeInternet.tags).toMatchObject({ 'gwlb-blueprint:flow-class': 'spoke-internet', 'gwlb-blueprint:verify-predicts': 'inspected by cloudguard' });
+    expect(spokeInternet.tags).toMatchObject({ 'gwlb-blueprint:flow-class': 'spoke-internet', 'gwlb-blueprint:verify-predicts': 'inspected by acme-eu-west-2-cloudguard' });
     expect(analyses.spoke_internet_analysis).toMatchObject({
       network_insights_path_id: '${aws_ec2_network_insights_path.spoke_internet_path.id}',
       filter_in_arns: ['arn:aws:ec2:eu-west-2:111111111111:transit-gateway-attachment/${data.terraform_remote_state.state_acme_eu_west_2_egress.outputs.tgw_attachment_id}'],
@@ -74,6 +75,15 @@ describe('the post-deploy checks stack', () => {
     expect(result.json('acme-eu-west-2-hub').output.vpn_london_office_attachment_id.value).toBe('${aws_vpn_connection.vpn_london_office_connection.transit_gateway_attachment_id}');
   });
 
+  it('replaces a path whose filter changes: the provider would update it in place, and AWS cannot', () => {
+    const filters = checks.resource.terraform_data as Record<string, any>;
+    const spokeInternet = paths.spoke_internet_path;
+    const [filterName] = Object.keys(filters).filter((n) => n.startsWith('spoke_internet'));
+    expect(filters[filterName].triggers_replace).toEqual({ source_address: spokeInternet.filter_at_source.source_address, destination_address: '198.51.100.10', port: 443 });
+    expect(spokeInternet.lifecycle.replace_triggered_by).toEqual([`terraform_data.${filterName}`]);
+    expect(Object.keys(filters)).toHaveLength(Object.keys(paths).length);
+  });
+
   it('verifies: each path predicts what the proof says; a path whose tag says otherwise is refused', () => {
     expect(verifySynthFolder(result.folder).postDeployChecks).toEqual({ checked: 5, failures: [] });
     const stacks = Object.fromEntries(result.folder.stacks.map((s) => [s.name, result.json(s.name)]));
@@ -82,6 +92,17 @@ describe('the post-deploy checks stack', () => {
     const verdict = verifyStacks(tampered, parseIntent(result.folder.intent));
     expect(verdict.ok).toBe(false);
     expect(verdict.postDeployChecks.failures).toEqual([`${STACK}/aws_ec2_network_insights_path.spoke_spoke_path: tagged "direct", but verify proves the flow inspected by cloudguard`]);
+  });
+
+  it('in a network of several Regions, where a fleet name repeats, each tag names its Region\'s GWLB and verifies', () => {
+    const bp = readBlueprintFile(path.join(__dirname, '..', '..', 'examples', 'multi-region.blueprint.yaml')).value as Blueprint;
+    const multi = synth(bp, 'multi-region');
+    const tags = (stack: string) => Object.values(multi.json(stack).resource.aws_ec2_network_insights_path as Record<string, any>).map((p) => p.tags['gwlb-blueprint:verify-predicts']);
+    expect(tags('globex-eu-west-1-post-deploy-checks')).toContain('inspected by globex-eu-west-1-vmseries');
+    expect(tags('globex-us-east-1-post-deploy-checks')).toContain('inspected by globex-us-east-1-fortigate');
+    const verdict = verifySynthFolder(multi.folder);
+    expect(verdict.postDeployChecks.failures).toEqual([]);
+    expect(verdict.postDeployChecks.checked).toBe(tags('globex-eu-west-1-post-deploy-checks').length + tags('globex-us-east-1-post-deploy-checks').length);
   });
 
   it('leaves every other stack as it is without the flag', () => {

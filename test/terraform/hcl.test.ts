@@ -1,6 +1,7 @@
 /**
  * `synth --hcl` hands over HCL that Terraform itself accepts: every stack of the
- * reference blueprint passes `terraform fmt -check` and `terraform validate`.
+ * reference blueprint (with its post-deploy checks) passes `terraform fmt -check`
+ * and `terraform validate`.
  * Needs Terraform on the PATH, like the rest of the proof (skipped with one line
  * without it, failing with CI=true).
  */
@@ -8,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
+import type { Blueprint } from '../../src/blueprint/schema';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { synthesizeVerifiedHcl } from '../../src/synth/verified-synthesis';
 import { terraformEnv, writeCliConfig } from '../../src/terraform/cli-config';
@@ -22,8 +24,12 @@ withTerraform('test/terraform/hcl.test.ts', 'synth --hcl output passing terrafor
     let env: NodeJS.ProcessEnv;
     beforeAll(async () => {
       dir = mkdtempSync(path.join(os.tmpdir(), 'gwlb-hcl-proof-'));
-      const model = validateBlueprint(readBlueprintFile(path.join(__dirname, '..', '..', 'templates', 'reference.blueprint.json')).value).model!;
-      const { synthesis } = await synthesizeVerifiedHcl(model, { outdir: path.join(dir, 'out') });
+      const blueprint = readBlueprintFile(path.join(__dirname, '..', '..', 'templates', 'reference.blueprint.json')).value as Blueprint;
+      // With the Reachability Analyzer stack: its replace_triggered_by takes bare references, which cdktf quotes.
+      blueprint.postDeployChecks = { account: 'network' };
+      const model = validateBlueprint(blueprint).model!;
+      const { synthesis, verification } = await synthesizeVerifiedHcl(model, { outdir: path.join(dir, 'out'), postDeployChecks: true });
+      expect(verification.ok).toBe(true);
       stacks = [...synthesis.stacks];
       env = terraformEnv(writeCliConfig(path.join(dir, 'cli'), { mirror: findProviderMirror() }));
     });
