@@ -95,6 +95,8 @@ const FIXED: ReadonlySet<string> = new Set([
   'aws_vpn_connection:type',
   // "Rolling" is the only strategy the provider accepts (autoscaling/group.go, instance_refresh.strategy).
   'aws_autoscaling_group:instance_refresh.strategy',
+  // A GWLB listener only forwards (its other action types are ALB's).
+  'aws_lb_listener:default_action.type',
 ]);
 
 export function isFixed(type: string, path: AttributePath): boolean {
@@ -133,6 +135,8 @@ const KEYED_SWAPS: Readonly<Record<string, unknown>> = {
   'server_side_encryption:AES256': 'aws:kms',
   // A health check's protocol; the insights path's lower-case "tcp" is swapped below.
   'protocol:TCP': 'HTTP',
+  // A target group's type (a launch template's tag_specifications "instance" becomes "volume").
+  'target_type:instance': 'ip',
 };
 
 /** Another valid value of the same enumeration, for values whose attribute takes a fixed set. */
