@@ -7,7 +7,12 @@ export { Construct, type Node } from 'constructs';
 export {
   Annotations,
   App,
+  Aspects,
+  DefaultTokenResolver,
   Fn,
+  StringConcat,
+  Tokenization,
+  type IAspect,
   LocalBackend,
   S3Backend,
   TerraformOutput,
@@ -18,6 +23,8 @@ export {
   type ITerraformDependable,
   type TerraformElement,
 } from 'cdktf';
+export { ResolveOnceStack } from './resolve-once';
+export { AppSynthesis, type ManifestEntry, type StackReferences } from './app-synthesis';
 
 /**
  * cdktf records a full stack trace (unlimited depth) for every token it creates,

@@ -1,6 +1,6 @@
 import type { NetworkModel, RegionModel } from '../blueprint/model';
 import { AwsProvider } from '../cdk/aws';
-import { LocalBackend, S3Backend, TerraformStack, type Construct, type Node, type TerraformElement } from '../cdk/core';
+import { LocalBackend, ResolveOnceStack, S3Backend, type Construct, type Node, type TerraformElement } from '../cdk/core';
 import { terraformLiteral, terraformLiteralMap } from '../constructs/terraform-literal';
 import { partitionOf } from './names';
 
@@ -21,8 +21,9 @@ export const LOCAL_STATE_DIR = '../../state';
  * What every stack shares: one Terraform state (local inside the output folder,
  * or S3 with a lock file), an AWS provider for its home account and one alias per
  * other account it acts in, and logical IDs that read like the construct tree.
+ * Each element is resolved once in synthesis (cdk/resolve-once.ts).
  */
-export class NetworkStack extends TerraformStack {
+export class NetworkStack extends ResolveOnceStack {
   readonly model: NetworkModel;
   readonly region: RegionModel;
   readonly account: string;

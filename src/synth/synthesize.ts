@@ -9,10 +9,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
-import { Annotations, App } from '../cdk/core';
+import { Annotations, App, AppSynthesis } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { restoreProtoKeys } from '../constructs/terraform-literal';
 import { addNetworkStacks } from '../stacks/network-app';
+import type { NetworkStack } from '../stacks/network-stack';
 import { GENERATOR_KEY, INTENT_FILE, MANIFEST_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
 import { AWS_PROVIDER } from '../terraform/mirror';
 import { finishHclStacks } from './hcl';
@@ -50,6 +51,19 @@ export async function synthesizeNetworkHcl(model: NetworkModel, options: Synthes
 }
 
 function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boolean): { outdir: string; stacks: string[] } {
+  const { app, stacks } = networkApp(model, options, hcl);
+  const synthesis = new AppSynthesis(app);
+  synthesis.prepare();
+  synthesis.synthesize();
+  synthesis.validateApp();
+  finishStacks(app.outdir, stacks);
+  writeFileSync(path.join(app.outdir, MANIFEST_FILE), synthesis.manifestJson({}, generatorRecord(model)));
+  writeIntent(app.outdir, model);
+  return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
+}
+
+/** The network's App with every stack constructed and the blueprint's warnings recorded on the stacks they concern. */
+export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl: boolean): { app: App; stacks: NetworkStack[] } {
   const { outdir } = options;
   const app = new App({ ...(outdir ? { outdir } : {}), hclOutput: hcl, stackTraces: false });
   // cdktf 0.21 bug: each stack picks HCL or JSON from SYNTH_HCL_OUTPUT when it is
@@ -67,21 +81,27 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   for (const warning of options.warnings ?? []) {
     Annotations.of(stacks[names.indexOf(stackOfWarning(model, warning.path, names))]).addWarning(warning.text);
   }
-  app.synth();
-  for (const stack of stacks) restoreProtoKeysOf(path.join(app.outdir, 'stacks', stack.node.id));
-  recordGenerator(app.outdir, model);
+  return { app, stacks };
+}
+
+/** What each written stack gets after cdktf: its `__proto__` keys back, the provider lock file and its own files (user data). */
+export function finishStacks(outdir: string, stacks: readonly NetworkStack[]): void {
   // Every stack pins hashicorp/aws with its checksums, so that one plugin cache serves them all (provider-lock.ts).
   const lock = renderProviderLock(AWS_PROVIDER.version);
   for (const stack of stacks) {
+    const dir = path.join(outdir, 'stacks', stack.node.id);
+    restoreProtoKeysOf(dir);
     for (const [file, content] of [...stack.files, [LOCK_FILE, lock] as const]) {
-      const target = path.join(app.outdir, 'stacks', stack.node.id, file);
+      const target = path.join(dir, file);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, content);
     }
   }
-  // What verify checks the stacks against: which flows must be inspected, and the VPN prefixes.
-  writeFileSync(path.join(app.outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
-  return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
+}
+
+/** What verify checks the stacks against: which flows must be inspected, and the VPN prefixes. */
+export function writeIntent(outdir: string, model: NetworkModel): void {
+  writeFileSync(path.join(outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
 }
 
 /** A `__proto__` tag key crosses cdktf as a placeholder (constructs/terraform-literal.ts); here it becomes itself again. */
@@ -97,11 +117,8 @@ function restoreProtoKeysOf(stackDir: string): void {
  * What gwlb-blueprint adds to cdktf's manifest: its version and the address layout
  * (recorded-layout.ts), so a later run can tell that its own plan would differ.
  */
-function recordGenerator(outdir: string, model: NetworkModel): void {
-  const file = path.join(outdir, MANIFEST_FILE);
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  manifest[GENERATOR_KEY] = { version: generatorVersion(), layout: layoutOf(model) };
-  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+export function generatorRecord(model: NetworkModel): Record<string, unknown> {
+  return { [GENERATOR_KEY]: { version: generatorVersion(), layout: layoutOf(model) } };
 }
 
 function generatorVersion(): string {
