@@ -14,15 +14,18 @@
  *
  * The cache is skipped, and cdktf's own `toTerraform` runs, when an Aspect is
  * registered on the stack, anything in it or above it (aspects run after
- * prepareStack and may change elements), for HCL output (cdktf renders HCL from
- * other element methods), and with GWLB_CDKTF_RESOLVE_ONCE=0. cdktf 0.21 is the
- * final release of cdktf, so these internals do not move; a test proves the
- * output byte-identical with and without the cache (test/cdk/resolve-once.test.ts).
+ * prepareStack and may change elements), and for HCL output (cdktf renders HCL
+ * from other element methods). JSON is written by JsonStackSynthesizer
+ * (json-synthesizer.ts). GWLB_CDKTF_STOCK=1 turns all of this off: cdktf's own
+ * passes and synthesizer. cdktf 0.21 is the final release of cdktf, so these
+ * internals do not move; a test proves the output byte-identical either way
+ * (test/cdk/resolve-once.test.ts).
  */
-import type { IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { Aspects, TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import util = require('cdktf/lib/util');
+import { JsonStackSynthesizer } from './json-synthesizer';
 import { resolveFast } from './resolve';
 
 /** The parts of TerraformStack that its TypeScript declarations keep private. */
@@ -33,8 +36,22 @@ interface StackInternals {
 }
 
 export class ResolveOnceStack extends TerraformStack {
+  /** Whether the stack's JSON goes through `finishJson` as it is written (else a caller rewrites the file). */
+  readonly finishesJson: boolean;
   /** Each element's resolved fragment, from the last prepareStack; used once by toTerraform. */
   private resolvedFragments?: Map<TerraformElement, unknown>;
+  private readonly stock = process.env.GWLB_CDKTF_STOCK === '1';
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.finishesJson = !this.stock && !(this as unknown as StackInternals).synthesizer.hclOutput;
+    if (this.finishesJson) this.synthesizer = new JsonStackSynthesizer(this, (text) => this.finishJson(text));
+  }
+
+  /** The stack's Terraform JSON as it is written; a subclass rewrites what it must. */
+  protected finishJson(text: string): string {
+    return text;
+  }
 
   prepareStack(): void {
     this.resolvedFragments = undefined;
@@ -78,8 +95,7 @@ export class ResolveOnceStack extends TerraformStack {
 }
 
 function resolveOnceApplies(stack: ResolveOnceStack): boolean {
-  if (process.env.GWLB_CDKTF_RESOLVE_ONCE === '0') return false;
-  if ((stack as unknown as StackInternals).synthesizer.hclOutput) return false;
+  if (!stack.finishesJson) return false;
   for (let scope: IConstruct | undefined = stack.node.scope; scope; scope = scope.node.scope) {
     if (Aspects.of(scope).all.length > 0) return false;
   }

@@ -1,7 +1,7 @@
 import type { NetworkModel, RegionModel } from '../blueprint/model';
 import { AwsProvider } from '../cdk/aws';
 import { LocalBackend, ResolveOnceStack, S3Backend, type Construct, type Node, type TerraformElement } from '../cdk/core';
-import { terraformLiteral, terraformLiteralMap } from '../constructs/terraform-literal';
+import { restoreProtoKeys, terraformLiteral, terraformLiteralMap } from '../constructs/terraform-literal';
 import { partitionOf } from './names';
 
 export interface NetworkStackProps {
@@ -53,6 +53,11 @@ export class NetworkStack extends ResolveOnceStack {
       new LocalBackend(this, { path: `${LOCAL_STATE_DIR}/${id}.tfstate` });
     }
     new AwsProvider(this, 'aws', this.providerConfig(props.account));
+  }
+
+  /** A `__proto__` tag key crosses cdktf as a placeholder (constructs/terraform-literal.ts); here it becomes itself again. */
+  protected finishJson(text: string): string {
+    return restoreProtoKeys(text);
   }
 
   /** A file written beside the stack's Terraform, at `path` relative to its folder. */

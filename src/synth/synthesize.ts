@@ -20,6 +20,7 @@ import { finishHclStacks } from './hcl';
 import { intentOf } from './intent';
 import { LOCK_FILE, renderProviderLock } from './provider-lock';
 import { layoutOf } from './recorded-layout';
+import { NO_TIMINGS, type TimingsRecorder } from '../util/timings';
 import { stackOfWarning, type SynthWarning } from './warnings';
 
 export interface SynthesizeOptions {
@@ -27,6 +28,8 @@ export interface SynthesizeOptions {
   readonly outdir?: string;
   /** Blueprint warnings to record as cdktf annotations on the stacks they concern (warnings.ts). @default none */
   readonly warnings?: readonly SynthWarning[];
+  /** Where each phase's wall time is recorded (`synth --timings`). @default not recorded */
+  readonly timings?: TimingsRecorder;
 }
 
 export interface SynthesizeResult {
@@ -40,25 +43,34 @@ export interface SynthesizeResult {
 /** Synthesizes Terraform JSON. */
 export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
   const { outdir, stacks } = writeStacks(model, options, false);
-  return handOff(model, stacks, readSynthFolderSync(outdir));
+  const folder = readSynthFolderSync(outdir);
+  options.timings?.lap('read the folder back');
+  return handOff(model, stacks, folder, options.timings);
 }
 
 /** Synthesizes HCL (`cdk.tf`), formatted as `terraform fmt` would. */
 export async function synthesizeNetworkHcl(model: NetworkModel, options: SynthesizeOptions = {}): Promise<SynthesizeResult> {
   const { outdir, stacks } = writeStacks(model, options, true);
   await finishHclStacks(outdir, stacks);
-  return handOff(model, stacks, await readSynthFolder(outdir));
+  options.timings?.lap('format HCL');
+  const folder = await readSynthFolder(outdir);
+  options.timings?.lap('read the folder back');
+  return handOff(model, stacks, folder, options.timings);
 }
 
 function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boolean): { outdir: string; stacks: string[] } {
+  const timings = options.timings ?? NO_TIMINGS;
   const { app, stacks } = networkApp(model, options, hcl);
+  timings.lap('construct tree');
   const synthesis = new AppSynthesis(app);
   synthesis.prepare();
+  timings.lap('prepare: resolve each element');
   synthesis.synthesize();
   synthesis.validateApp();
   finishStacks(app.outdir, stacks);
   writeFileSync(path.join(app.outdir, MANIFEST_FILE), synthesis.manifestJson({}, generatorRecord(model)));
   writeIntent(app.outdir, model);
+  timings.lap('write stacks, lock files, manifest, intent');
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
 }
 
@@ -90,10 +102,10 @@ export function finishStacks(outdir: string, stacks: readonly NetworkStack[]): v
   const lock = renderProviderLock(AWS_PROVIDER.version);
   for (const stack of stacks) {
     const dir = path.join(outdir, 'stacks', stack.node.id);
-    restoreProtoKeysOf(dir);
+    if (!stack.finishesJson) restoreProtoKeysOf(dir);
     for (const [file, content] of [...stack.files, [LOCK_FILE, lock] as const]) {
       const target = path.join(dir, file);
-      mkdirSync(path.dirname(target), { recursive: true });
+      if (file.includes('/')) mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, content);
     }
   }
@@ -104,7 +116,7 @@ export function writeIntent(outdir: string, model: NetworkModel): void {
   writeFileSync(path.join(outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
 }
 
-/** A `__proto__` tag key crosses cdktf as a placeholder (constructs/terraform-literal.ts); here it becomes itself again. */
+/** The placeholder of a `__proto__` tag key back to itself in a stack written by cdktf's own synthesizer (HCL). */
 function restoreProtoKeysOf(stackDir: string): void {
   for (const file of ['cdk.tf.json', 'cdk.tf'].map((f) => path.join(stackDir, f)).filter((f) => existsSync(f))) {
     const text = readFileSync(file, 'utf8');
@@ -127,7 +139,8 @@ function generatorVersion(): string {
 }
 
 /** For the network team: README.md (what, where, in which order) and diagram.mmd (topology). */
-function handOff(model: NetworkModel, stacks: string[], folder: SynthFolder): SynthesizeResult {
+function handOff(model: NetworkModel, stacks: string[], folder: SynthFolder, timings?: TimingsRecorder): SynthesizeResult {
   writeHandoff(model, folder, stacks);
+  timings?.lap('hand-off README and diagram');
   return { outdir: folder.dir, stacks, folder };
 }

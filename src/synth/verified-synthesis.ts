@@ -13,12 +13,16 @@ export interface VerifiedSynthesis {
 }
 
 export function synthesizeVerified(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }): VerifiedSynthesis {
-  const synthesis = synthesizeNetwork(model, options);
-  return { synthesis, verification: verifySynthFolder(synthesis.folder) };
+  return verified(synthesizeNetwork(model, options), options);
 }
 
 /** HCL output, verified as written: the formatted `cdk.tf` files are parsed back. */
-export async function synthesizeVerifiedHcl(model: NetworkModel, options: { readonly outdir: string }): Promise<VerifiedSynthesis> {
-  const synthesis = await synthesizeNetworkHcl(model, options);
-  return { synthesis, verification: verifySynthFolder(synthesis.folder) };
+export async function synthesizeVerifiedHcl(model: NetworkModel, options: Pick<SynthesizeOptions, 'timings'> & { readonly outdir: string }): Promise<VerifiedSynthesis> {
+  return verified(await synthesizeNetworkHcl(model, options), options);
+}
+
+function verified(synthesis: SynthesizeResult, options: Pick<SynthesizeOptions, 'timings'>): VerifiedSynthesis {
+  const verification = verifySynthFolder(synthesis.folder);
+  options.timings?.lap('verify');
+  return { synthesis, verification };
 }

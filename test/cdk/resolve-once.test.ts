@@ -4,8 +4,9 @@
  * (template syntax, quotes, backslashes, line breaks, a `__proto__` tag key, an
  * S3 backend whose lock-file setting is an override, hub outputs whose
  * depends_on is an override), as JSON and as HCL, written with the cache and
- * with GWLB_CDKTF_RESOLVE_ONCE=0 (cdktf's own passes). Compared as cdktf wrote
- * them, before the HCL formatter (a function of what cdktf wrote).
+ * with GWLB_CDKTF_STOCK=1 (cdktf's own passes and synthesizer). Compared as cdktf wrote
+ * them (stacks, their lock and user-data files, the manifest), before the HCL
+ * formatter (a function of what cdktf wrote).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,8 @@ import type { NetworkModel } from '../../src/blueprint/model';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { AppSynthesis, Aspects, DefaultTokenResolver, Fn, StringConcat, TerraformStack, Token, Tokenization, Testing, type IAspect } from '../../src/cdk/core';
 import { resolveFast } from '../../src/cdk/resolve';
-import { networkApp } from '../../src/synth/synthesize';
+import { finishStacks, networkApp } from '../../src/synth/synthesize';
+import type { SynthWarning } from '../../src/synth/warnings';
 import { hostileModel, QUOTING, TEMPLATE_INJECTIONS } from '../helpers/hostile';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -23,6 +25,12 @@ const EXAMPLES = [path.join('templates', 'reference.blueprint.json'), ...readdir
 
 function exampleModel(file: string): NetworkModel {
   return validateBlueprint(readBlueprintFile(path.join(ROOT, file)).value).model!;
+}
+
+/** The example's warnings, as the cdktf app records them: annotations in the manifest. */
+function exampleWarnings(file: string): SynthWarning[] {
+  const problems = validateBlueprint(readBlueprintFile(path.join(ROOT, file)).value).problems;
+  return problems.filter((p) => p.severity === 'warning').map((p) => ({ text: `${p.rule}: ${p.message}`, path: p.path }));
 }
 
 function hostile(): NetworkModel {
@@ -41,39 +49,50 @@ function filesUnder(dir: string, prefix = ''): Record<string, string> {
 }
 
 /** What cdktf writes for `model` (stacks and manifest), with or without resolving once. */
-function cdktfOutput(model: NetworkModel, hcl: boolean, once: boolean, aspect?: IAspect): Record<string, string> {
+function cdktfOutput(model: NetworkModel, hcl: boolean, once: boolean, aspect?: IAspect, warnings: readonly SynthWarning[] = []): Record<string, string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gwlb-resolve-once-'));
-  const previous = process.env.GWLB_CDKTF_RESOLVE_ONCE;
-  if (!once) process.env.GWLB_CDKTF_RESOLVE_ONCE = '0';
+  const previous = process.env.GWLB_CDKTF_STOCK;
+  if (!once) process.env.GWLB_CDKTF_STOCK = '1';
   try {
-    const { app, stacks } = networkApp(model, { outdir: dir }, hcl);
+    const { app, stacks } = networkApp(model, { outdir: dir, warnings }, hcl);
     // On the stacks: cdktf 0.21 applies the aspects of a stack and what it holds (synthesizer.js, invokeAspects), not the App's.
     if (aspect) for (const stack of stacks) Aspects.of(stack).add(aspect);
     const synthesis = new AppSynthesis(app);
     synthesis.prepare();
     synthesis.synthesize();
+    finishStacks(dir, stacks);
     return { ...filesUnder(dir), 'manifest.json': synthesis.manifestJson({}, {}) };
   } finally {
-    if (previous === undefined) delete process.env.GWLB_CDKTF_RESOLVE_ONCE;
-    else process.env.GWLB_CDKTF_RESOLVE_ONCE = previous;
+    if (previous === undefined) delete process.env.GWLB_CDKTF_STOCK;
+    else process.env.GWLB_CDKTF_STOCK = previous;
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 describe('resolving each element once', () => {
-  const models: [string, () => NetworkModel][] = [...EXAMPLES.map((f) => [f, () => exampleModel(f)] as [string, () => NetworkModel]), ['hostile strings', hostile]];
+  const models: [string, () => NetworkModel, SynthWarning[]][] = [
+    ...EXAMPLES.map((f) => [f, () => exampleModel(f), exampleWarnings(f)] as [string, () => NetworkModel, SynthWarning[]]),
+    ['hostile strings', hostile, []],
+  ];
 
-  it.each(models)('writes %s byte for byte as cdktf does, JSON and HCL', (_, model) => {
+  it.each(models)('writes %s byte for byte as cdktf does, JSON and HCL, its warnings annotated', (_, model, warnings) => {
     for (const hcl of [false, true]) {
-      const cached = cdktfOutput(model(), hcl, true);
+      const cached = cdktfOutput(model(), hcl, true, undefined, warnings);
       expect(Object.keys(cached).length).toBeGreaterThan(2);
-      expect(cached).toEqual(cdktfOutput(model(), hcl, false));
+      expect(cached).toEqual(cdktfOutput(model(), hcl, false, undefined, warnings));
     }
+  });
+
+  it('annotates the warnings in the manifest (what the examples above compare)', () => {
+    const warnings = exampleWarnings('templates/reference.blueprint.json');
+    expect(warnings.length).toBeGreaterThan(0);
+    const manifest = cdktfOutput(exampleModel('templates/reference.blueprint.json'), false, true, undefined, warnings)['manifest.json'];
+    for (const w of warnings) expect(manifest).toContain(JSON.stringify(w.text));
   });
 
   it('carries the strings it must escape, and the overrides', () => {
     const out = Object.values(cdktfOutput(hostile(), false, true)).join('\n');
-    for (const text of ['$${file(\\"/etc/hostname\\")}', '%%{ if true }x%%{ endif }', 'gwlb-blueprint:#__proto__#', '"use_lockfile": true', '"required_version": ">= 1.11"']) expect(out).toContain(text);
+    for (const text of ['$${file(\\"/etc/hostname\\")}', '%%{ if true }x%%{ endif }', '"__proto__": "proto $${x}"', '"use_lockfile": true', '"required_version": ">= 1.11"']) expect(out).toContain(text);
     const multi = Object.values(cdktfOutput(exampleModel('examples/multi-region.blueprint.yaml'), false, true)).join('\n');
     expect(multi).toMatch(/"depends_on": \[\s*"aws_ram_resource_share_accepter\./);
   });

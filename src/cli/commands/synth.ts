@@ -8,12 +8,15 @@ import { formatVerifyReport } from '../../verify/report';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { SynthesisNotVerified } from '../errors';
 import type { Io } from '../../util/io';
+import { NO_TIMINGS, type Timings } from '../../util/timings';
 
 export interface SynthOptions {
   readonly blueprint: string;
   readonly out: string;
   readonly hcl?: boolean;
   readonly force?: boolean;
+  /** Where the phases' wall time is recorded; printed on stderr at the end. @default not recorded */
+  readonly timings?: Timings;
 }
 
 /** At most this many stacks are listed one per line; a network of 500 spokes gets a summary. */
@@ -29,7 +32,9 @@ export function stackSummary(stacks: readonly string[], readme: string): string[
 const KEPT_ON_REGENERATION = ['state'];
 
 export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
+  const timings = options.timings ?? NO_TIMINGS;
   const checked = loadCheckedBlueprint(options.blueprint, io);
+  timings.lap('blueprint read, validate, plan');
   // The folder is locked from here to the end of the run, and left as it was on any failure or interrupt.
   const output = claimOutput(options.out, {
     force: options.force,
@@ -41,10 +46,11 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     // Before anything is staged: a folder laid out with other AZ slots is never re-planned silently.
     checkRecordedLayout(output.dir, checked.model, checked.blueprint);
     const staging = output.stage();
+    timings.lap('lock and stage the folder');
     await yieldToSignals();
     const { synthesis, verification } = options.hcl
-      ? await synthesizeVerifiedHcl(checked.model, { outdir: staging })
-      : synthesizeVerified(checked.model, { outdir: staging });
+      ? await synthesizeVerifiedHcl(checked.model, { outdir: staging, timings })
+      : synthesizeVerified(checked.model, { outdir: staging, timings });
     await yieldToSignals();
     if (!verification.ok) {
       io.err(formatVerifyReport(verification));
@@ -54,7 +60,13 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
     for (const line of stackSummary(synthesis.stacks, path.join(options.out, README_FILE))) io.out(line);
     io.out(`verified: ${verification.proof.azPaths.toLocaleString('en-US')} AZ paths inspected as intended, ${verification.controls.length} security controls pass (to check again: gwlb-blueprint verify ${options.out})`);
+    timings.lap('commit and report');
   } finally {
     output.release();
+  }
+  timings.lap('delete the replaced folder, unlock');
+  if (options.timings) {
+    options.timings.note(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    for (const line of options.timings.format()) io.err(line);
   }
 }
