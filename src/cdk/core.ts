@@ -3,6 +3,7 @@
  * fork (CDK Terrain) is a rename away: every import of `cdktf` and `constructs`
  * in the project goes through this file, so that move touches only here and aws.ts.
  */
+import './deferred-modules';
 export { Construct, type Node } from 'constructs';
 export {
   Annotations,

@@ -1,0 +1,51 @@
+/**
+ * Start-up: loading cdktf loads two packages that synthesis never uses.
+ * lib/private/fs.js requires archiver (with readable-stream, lodash, glob and
+ * the zip and tar streams, ~170 modules, 50-100 ms) only to zip a TerraformAsset
+ * folder, and lib/validations/validate-binary-version.js requires semver only to
+ * check a Terraform binary's version when a stack moves a resource. gwlb-blueprint
+ * creates neither. Until one is used, a stand-in takes its place in the module
+ * cache; the first call or property read loads the real module and forwards to it.
+ *
+ * Imported (for this effect alone) by core.ts and aws.ts before either loads
+ * cdktf. Under a module system without require.cache (jest) nothing is deferred.
+ */
+import Module = require('node:module');
+import * as path from 'node:path';
+
+/** What each deferred package is required from, relative to cdktf's folder. */
+const DEFERRED = [
+  ['archiver', 'lib/private/fs.js'],
+  ['semver', 'lib/validations/validate-binary-version.js'],
+] as const;
+
+function defer(request: string, from: string): void {
+  let file: string;
+  try {
+    file = require.resolve(request, { paths: [path.dirname(require.resolve(`cdktf/${from}`))] });
+  } catch {
+    return;
+  }
+  if (typeof require.cache !== 'object' || require.cache[file]) return;
+  let real: object | undefined;
+  const load = (): object => {
+    if (!real) {
+      delete require.cache[file];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      real = require(file) as object;
+    }
+    return real;
+  };
+  const standIn = new Module(file, module);
+  standIn.filename = file;
+  standIn.loaded = true;
+  standIn.exports = new Proxy(function deferred() {}, {
+    apply: (_, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
+    construct: (_, args) => Reflect.construct(load() as new (...a: unknown[]) => object, args),
+    get: (_, property) => Reflect.get(load(), property),
+    has: (_, property) => Reflect.has(load(), property),
+  });
+  require.cache[file] = standIn;
+}
+
+for (const [request, from] of DEFERRED) defer(request, from);
