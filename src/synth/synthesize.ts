@@ -43,9 +43,14 @@ export interface SynthesizeResult {
 /** Synthesizes Terraform JSON. */
 export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
   const { outdir, stacks } = writeStacks(model, options, false);
+  return readBackAndHandOff(model, stacks, outdir, options.timings);
+}
+
+/** Reads a written JSON folder back (once: the hand-off and verify both use that reading) and writes the hand-off. */
+export function readBackAndHandOff(model: NetworkModel, stacks: string[], outdir: string, timings?: TimingsRecorder): SynthesizeResult {
   const folder = readSynthFolderSync(outdir);
-  options.timings?.lap('read the folder back');
-  return handOff(model, stacks, folder, options.timings);
+  timings?.lap('read the folder back');
+  return handOff(model, stacks, folder, timings);
 }
 
 /** Synthesizes HCL (`cdk.tf`), formatted as `terraform fmt` would. */

@@ -5,6 +5,7 @@
  */
 import type { NetworkModel } from '../blueprint/model';
 import { verifySynthFolder, type VerifyResult } from '../verify';
+import { synthesizeNetworkInParallel, type SynthWorker } from './partition';
 import { synthesizeNetwork, synthesizeNetworkHcl, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 
 export interface VerifiedSynthesis {
@@ -14,6 +15,11 @@ export interface VerifiedSynthesis {
 
 export function synthesizeVerified(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }): VerifiedSynthesis {
   return verified(synthesizeNetwork(model, options), options);
+}
+
+/** The same on two processes where the network is large (partition.ts): the command line's synthesis. */
+export async function synthesizeVerifiedInParallel(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }, worker?: SynthWorker): Promise<VerifiedSynthesis> {
+  return verified(await synthesizeNetworkInParallel(model, options, worker), options);
 }
 
 /** HCL output, verified as written: the formatted `cdk.tf` files are parsed back. */

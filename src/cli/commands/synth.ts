@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { README_FILE } from '../../handoff/readme';
 import { checkRecordedLayout } from '../../synth/recorded-layout';
-import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
+import { synthesizeVerifiedHcl, synthesizeVerifiedInParallel } from '../../synth/verified-synthesis';
+import { prestartWorker, type SynthWorker } from '../../synth/partition';
 import { claimOutput } from '../../util/atomic-output';
 import { yieldToSignals } from '../../util/interrupts';
 import { formatVerifyReport } from '../../verify/report';
@@ -32,6 +33,16 @@ export function stackSummary(stacks: readonly string[], readme: string): string[
 const KEPT_ON_REGENERATION = ['state'];
 
 export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
+  // A second synthesis process for a large network starts now, while this one validates.
+  const worker = options.hcl ? undefined : prestartWorker(options.blueprint);
+  try {
+    await synthesize(options, io, worker);
+  } finally {
+    worker?.stop();
+  }
+}
+
+async function synthesize(options: SynthOptions, io: Io, worker: SynthWorker | undefined): Promise<void> {
   const timings = options.timings ?? NO_TIMINGS;
   const checked = loadCheckedBlueprint(options.blueprint, io);
   timings.lap('blueprint read, validate, plan');
@@ -50,7 +61,7 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     await yieldToSignals();
     const { synthesis, verification } = options.hcl
       ? await synthesizeVerifiedHcl(checked.model, { outdir: staging, timings })
-      : synthesizeVerified(checked.model, { outdir: staging, timings });
+      : await synthesizeVerifiedInParallel(checked.model, { outdir: staging, timings }, worker);
     await yieldToSignals();
     if (!verification.ok) {
       io.err(formatVerifyReport(verification));
