@@ -1,11 +1,14 @@
 /**
- * Start-up: loading cdktf loads two packages that synthesis never uses.
+ * Start-up: loading cdktf loads packages that synthesis never uses.
  * lib/private/fs.js requires archiver (with readable-stream, lodash, glob and
  * the zip and tar streams, ~170 modules, 50-100 ms) only to zip a TerraformAsset
  * folder, and lib/validations/validate-binary-version.js requires semver only to
- * check a Terraform binary's version when a stack moves a resource. gwlb-blueprint
- * creates neither. Until one is used, a stand-in takes its place in the module
- * cache; the first call or property read loads the real module and forwards to it.
+ * check a Terraform binary's version when a stack moves a resource: gwlb-blueprint
+ * creates neither. json-stable-stringify (with its call-bind helpers, ~20 ms)
+ * writes what json-synthesizer.ts and app-synthesis.ts now write; cdktf still
+ * uses it for HCL metadata and its Testing helpers. Until one is used, a stand-in
+ * takes its place in the module cache; the first call or property read loads the
+ * real module and forwards to it.
  *
  * Imported (for this effect alone) by core.ts and aws.ts before either loads
  * cdktf. Under a module system without require.cache (jest) nothing is deferred.
@@ -17,6 +20,7 @@ import * as path from 'node:path';
 const DEFERRED = [
   ['archiver', 'lib/private/fs.js'],
   ['semver', 'lib/validations/validate-binary-version.js'],
+  ['json-stable-stringify', 'lib/synthesize/synthesizer.js'],
 ] as const;
 
 function defer(request: string, from: string): void {

@@ -133,10 +133,9 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   synthesis.validateApp();
   finishStacks(outdir, stacks.filter((s) => !theirs.has(s.node.id)));
   writeIntent(outdir, model);
-  timings.lap('write stacks, lock files, intent');
   const written = await worker.next('written');
+  timings.lap('write stacks, lock files, manifest, intent');
   writeFileSync(path.join(outdir, MANIFEST_FILE), synthesis.manifestJson(written.manifest, generatorRecord(model)));
-  timings.lap('wait for the second process to write, manifest');
   timings.note(`second process (${theirs.size} of ${stacks.length} stacks): ${written.phases.map((p) => `${p.phase} ${Math.round(p.ms)} ms`).join(', ')}; peak memory ${written.maxRssMb} MB`);
   return stacks.map((s) => s.node.id);
 }

@@ -1,5 +1,5 @@
 /**
- * Loading the cdk seam leaves archiver and semver unloaded (src/cdk/deferred-modules.ts),
+ * Loading the cdk seam leaves archiver, semver and json-stable-stringify unloaded (src/cdk/deferred-modules.ts),
  * and each still works when cdktf uses it. In a child process on the build: jest
  * has a module registry of its own, where nothing is deferred.
  */
@@ -17,14 +17,15 @@ describe('modules synthesis never uses', () => {
     const result = inNode(`
       require(${JSON.stringify(path.join(DIST, 'cdk', 'core.js'))});
       require(${JSON.stringify(path.join(DIST, 'cdk', 'aws.js'))});
-      const loaded = () => Object.keys(require.cache).filter((f) => /[\\\\/](archiver|archiver-utils|lodash|readable-stream|semver)[\\\\/]/.test(f) && !/[\\\\/](archiver|semver)[\\\\/](index|package)\\.js(on)?$/.test(f)).length;
+      const loaded = () => Object.keys(require.cache).filter((f) => /[\\\\/](archiver|archiver-utils|lodash|readable-stream|semver|json-stable-stringify|call-bind)[\\\\/]/.test(f) && !/[\\\\/](archiver|semver|json-stable-stringify)[\\\\/](index|package)\\.js(on)?$/.test(f)).length;
       const before = loaded();
       const cdktf = require.resolve('cdktf/package.json');
       const fromCdktf = (request, from) => require(require.resolve(request, { paths: [require('path').join(require('path').dirname(cdktf), from)] }));
       const archive = fromCdktf('archiver', 'lib/private')('zip');
       const semver = fromCdktf('semver', 'lib/validations');
-      console.log(JSON.stringify({ before, zip: typeof archive.pipe, satisfies: semver.satisfies('1.11.0', '>=1.5'), after: loaded() > 0 }));
+      const stringify = fromCdktf('json-stable-stringify', 'lib/synthesize');
+      console.log(JSON.stringify({ before, zip: typeof archive.pipe, satisfies: semver.satisfies('1.11.0', '>=1.5'), sorted: stringify({ b: 1, a: 2 }), after: loaded() > 0 }));
     `);
-    expect(result).toEqual({ before: 0, zip: 'function', satisfies: true, after: true });
+    expect(result).toEqual({ before: 0, zip: 'function', satisfies: true, sorted: '{"a":2,"b":1}', after: true });
   });
 });
