@@ -137,6 +137,15 @@ export interface PeeringModel {
   readonly inspectedBy: readonly string[];
 }
 
+/** Central flow logs: where every VPC and TGW flow log is delivered. */
+export interface CentralFlowLogsModel {
+  /** The log-archive account (its name) that owns the bucket. */
+  readonly account: string;
+  readonly bucket: string;
+  /** A folder in the bucket, without slashes at either end; absent: the bucket root. */
+  readonly prefix?: string;
+}
+
 export interface NetworkModel {
   readonly name: string;
   readonly tags: Readonly<Record<string, string>>;
@@ -144,6 +153,9 @@ export interface NetworkModel {
   readonly regions: readonly RegionModel[];
   readonly state: StateModel;
   readonly interRegion: { readonly inspection: 'every-region' | 'once'; readonly peerings: readonly PeeringModel[] };
+  readonly centralFlowLogs?: CentralFlowLogsModel;
+  /** The account of the Reachability Analyzer stacks (`synth --post-deploy-checks`), when the blueprint names one. */
+  readonly postDeployChecks?: { readonly account: string };
 }
 
 /** Builds the model of a blueprint that passed every rule. */
@@ -156,6 +168,10 @@ export function buildModel(bp: Blueprint): NetworkModel {
     accounts,
     regions: regionsOf(bp).map(([code]) => buildRegion(bp, code)),
     interRegion: interRegionOf(bp),
+    ...(bp.centralFlowLogs
+      ? { centralFlowLogs: { account: bp.centralFlowLogs.account, bucket: bp.centralFlowLogs.bucket, ...(bp.centralFlowLogs.prefix ? { prefix: bp.centralFlowLogs.prefix } : {}) } }
+      : {}),
+    ...(bp.postDeployChecks ? { postDeployChecks: { account: bp.postDeployChecks.account } } : {}),
     state:
       bp.state?.backend === 's3'
         ? { backend: 's3', bucket: bp.state.bucket!, region: bp.state.region!, keyPrefix: bp.state.keyPrefix ?? bp.name }

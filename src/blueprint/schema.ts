@@ -241,6 +241,21 @@ function defineSchemas(object: typeof z.strictObject) {
     })
     .describe('How the regions\' TGWs are peered and where inter-region traffic is inspected.');
 
+  const centralFlowLogs = object({
+      account: name().describe('The log-archive account that owns the bucket (an account of this blueprint). Nothing is deployed there: the hand-off README gives the bucket policy its owner applies. It needs no roleArn when nothing else uses it.'),
+      bucket: z.string().describe('The S3 bucket every flow log is delivered to; it must exist, in the log-archive account.'),
+      prefix: z
+        .string()
+        .optional()
+        .describe('A folder in the bucket (no leading or trailing /, not AWSLogs): logs land under <prefix>/AWSLogs/<account>/. Default: the bucket root.'),
+    })
+    .describe('Central flow logs: every VPC\'s flow log (all traffic) and a flow log of every TGW go to one S3 bucket of a log-archive account, instead of CloudWatch Logs in each account. Turning it on for a deployed network replaces each VPC\'s flow log and destroys its CloudWatch log group, with the history it holds.');
+
+  const postDeployChecks = object({
+      account: name().describe('The account that creates and runs the Reachability Analyzer paths: the Organization\'s management account, or a delegated administrator for Reachability Analyzer (an account of this blueprint, inside the Organization).'),
+    })
+    .describe('Where `synth --post-deploy-checks` puts the AWS Reachability Analyzer paths that confirm the proof after deploy: a stack per region in this account.');
+
   const blueprint = object({
       $schema: z.string().optional().describe('Path or URL of blueprint.schema.json, for editors.'),
       name: name().describe('Prefix for every AWS Name tag and stack name.'),
@@ -251,11 +266,13 @@ function defineSchemas(object: typeof z.strictObject) {
         .refine((regions) => Object.keys(regions).length > 0, { message: 'lists no region; a blueprint needs at least one' })
         .meta({ minProperties: 1 }),
       interRegion: interRegion.optional(),
+      centralFlowLogs: centralFlowLogs.optional(),
+      postDeployChecks: postDeployChecks.optional(),
       state: state.optional(),
     })
     .describe('A gwlb-blueprint network: TGW hub, GWLB inspection fleets, DMZs, spokes and VPNs.');
 
-  return { blueprint, account, region, fleet, healthCheck, management, licensing, scaling, egress, dmz, spoke, vpn, state, interRegion, s3Endpoint };
+  return { blueprint, account, region, fleet, healthCheck, management, licensing, scaling, egress, dmz, spoke, vpn, state, interRegion, s3Endpoint, centralFlowLogs, postDeployChecks };
 }
 
 const strict = defineSchemas(z.strictObject);
@@ -279,6 +296,8 @@ export type SpokeSpec = z.infer<typeof strict.spoke>;
 export type VpnSpec = z.infer<typeof strict.vpn>;
 export type StateSpec = z.infer<typeof strict.state>;
 export type InterRegionSpec = z.infer<typeof strict.interRegion>;
+export type CentralFlowLogsSpec = z.infer<typeof strict.centralFlowLogs>;
+export type PostDeployChecksSpec = z.infer<typeof strict.postDeployChecks>;
 export type Vendor = (typeof VENDORS)[number];
 export type LicensingModel = (typeof LICENSING_MODELS)[number];
 export type InitialPolicy = (typeof INITIAL_POLICIES)[number];

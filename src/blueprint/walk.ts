@@ -85,6 +85,8 @@ export function accountReferencesOf(bp: Blueprint): { account: string; path: Jso
       (dmz.shareWith ?? []).forEach((account, i) => refs.push({ account, path: ['regions', region, 'dmzs', name, 'shareWith', i] }));
     }
   }
+  if (bp.centralFlowLogs) refs.push({ account: bp.centralFlowLogs.account, path: ['centralFlowLogs', 'account'] });
+  if (bp.postDeployChecks) refs.push({ account: bp.postDeployChecks.account, path: ['postDeployChecks', 'account'] });
   return refs;
 }
 

@@ -87,11 +87,12 @@ export class AppSynthesis {
 
   /**
    * manifest.json as cdktf writes it (every key sorted, lib/manifest.js), with
-   * other processes' entries and `extra` keys after cdktf's.
+   * `entries` (other processes' stacks, or amended ones) in place of this App's
+   * and `extra` keys after cdktf's.
    */
-  manifestJson(otherEntries: Readonly<Record<string, ManifestEntry>>, extra: Readonly<Record<string, unknown>>): string {
+  manifestJson(entries: Readonly<Record<string, ManifestEntry>>, extra: Readonly<Record<string, unknown>>): string {
     const manifest = this.app.manifest.buildManifest();
-    const stacks = { ...manifest.stacks, ...otherEntries };
+    const stacks = { ...manifest.stacks, ...entries };
     return `${JSON.stringify({ ...(sortedKeys({ ...manifest, stacks }) as object), ...extra }, null, 2)}\n`;
   }
 }

@@ -11,6 +11,8 @@ export { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 export { DataAwsAmi } from '@cdktf/provider-aws/lib/data-aws-ami';
 export { DataAwsNetworkInterface } from '@cdktf/provider-aws/lib/data-aws-network-interface';
 export { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+export { Ec2NetworkInsightsAnalysis } from '@cdktf/provider-aws/lib/ec2-network-insights-analysis';
+export { Ec2NetworkInsightsPath } from '@cdktf/provider-aws/lib/ec2-network-insights-path';
 export { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 export { Ec2TransitGatewayPeeringAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-peering-attachment';
 export { Ec2TransitGatewayPeeringAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-peering-attachment-accepter';

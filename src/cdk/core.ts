@@ -9,6 +9,8 @@ export {
   Annotations,
   App,
   Aspects,
+  DataTerraformRemoteStateLocal,
+  DataTerraformRemoteStateS3,
   DefaultTokenResolver,
   Fn,
   StringConcat,

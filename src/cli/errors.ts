@@ -1,7 +1,8 @@
 /** How the CLI ends: exit codes, and the errors only the CLI throws. */
 export { UserError, ValidationFailed } from '../util/errors';
 
-export const EXIT = { ok: 0, userError: 1, internalError: 2 } as const;
+/** `diffBlocked`: diff found a flow that loses inspection or delivery, or a resource replaced or destroyed. */
+export const EXIT = { ok: 0, userError: 1, internalError: 2, diffBlocked: 3 } as const;
 
 /** Ends the command with `code` after it has already said why (a failed verify). */
 export class QuietExit extends Error {

@@ -78,8 +78,9 @@ function buildProgram(io: Io): Command {
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT)
     .option('--hcl', 'write HCL (.tf) instead of Terraform JSON')
     .option('-f, --force', 'replace an existing, non-empty output folder')
+    .option('--post-deploy-checks', 'add a stack per region of AWS Reachability Analyzer paths that confirm the proof after deploy (in the account postDeployChecks.account names)')
     .option('--timings', 'print the wall time of each phase on stderr')
-    .action(async (options: { blueprint: string; out: string; hcl?: boolean; force?: boolean; timings?: boolean }) => {
+    .action(async (options: { blueprint: string; out: string; hcl?: boolean; force?: boolean; postDeployChecks?: boolean; timings?: boolean }) => {
       const timings = options.timings ? new Timings() : undefined;
       timings?.lap('node start', LOADED_AT);
       const { runSynth } = await import('./commands/synth');
@@ -95,6 +96,19 @@ function buildProgram(io: Io): Command {
     .action(async (dir: string | undefined, options: { json?: boolean }) => {
       const { runVerify } = await import('./commands/verify');
       if (!(await runVerify(dir, options, io))) throw new QuietExit(EXIT.userError);
+    });
+
+  program
+    .command('diff')
+    .description('what a change does, before anyone runs terraform: stacks, resources replaced or destroyed, and every flow whose inspection changes (exit 3 when something is lost, replaced or destroyed)')
+    .argument('<old>', 'a blueprint, or a folder written by synth (or cdktf synth)')
+    .argument('<new>', 'a blueprint, or a folder written by synth (or cdktf synth)')
+    .option('--json', 'print the result as JSON')
+    .option('--markdown', 'print the result as Markdown, for a pull-request comment')
+    .option('--post-deploy-checks', 'synthesize blueprints with their Reachability Analyzer stacks, as synth --post-deploy-checks')
+    .action(async (oldPath: string, newPath: string, options: { json?: boolean; markdown?: boolean; postDeployChecks?: boolean }) => {
+      const { runDiff } = await import('./commands/diff');
+      if (!(await runDiff(oldPath, newPath, options, io))) throw new QuietExit(EXIT.diffBlocked);
     });
 
   program

@@ -16,6 +16,8 @@ export interface TieredVpcProps {
   readonly provider?: TerraformProvider;
   /** @default false */
   readonly internetGateway?: boolean;
+  /** Deliver the flow log to this S3 bucket ARN (central flow logs). @default CloudWatch Logs in the VPC's account */
+  readonly flowLogBucketArn?: string;
 }
 
 /** One subnet of a tier in one AZ, with the route table that only it uses. */
@@ -54,7 +56,7 @@ export class TieredVpc extends Construct {
       tags: { ...nameTag(name), 'gwlb-blueprint:role': props.vpc.role, 'gwlb-blueprint:vpc': props.vpc.name },
     });
     new DefaultSecurityGroup(this, 'default_security_group', { provider, vpcId: this.vpc.id, tags: nameTag(`${name}-default-closed`) });
-    new VpcFlowLogs(this, 'flow_logs', { provider, vpcId: this.vpc.id, name, accountId: props.accountId });
+    new VpcFlowLogs(this, 'flow_logs', { provider, vpcId: this.vpc.id, name, accountId: props.accountId, s3Destination: props.flowLogBucketArn });
     if (props.internetGateway) {
       this.internetGateway = new InternetGateway(this, 'igw', { provider, vpcId: this.vpc.id, tags: nameTag(`${name}-igw`) });
     }

@@ -11,25 +11,45 @@ export interface VpcFlowLogsProps {
   readonly provider?: TerraformProvider;
   /** @default 365 — a year of flow logs covers most audit look-backs. */
   readonly retentionInDays?: number;
+  /**
+   * An S3 bucket (its ARN, with a folder) to deliver to instead: the central log archive. No log group
+   * and no role then; the bucket's policy admits the delivery service (hand-off README). @default CloudWatch Logs
+   */
+  readonly s3Destination?: string;
 }
 
 /**
- * VPC flow logs of all traffic to CloudWatch Logs (Security Hub EC2.6), with a
- * delivery role only the flow-logs service of this account can assume.
+ * VPC flow logs of all traffic (Security Hub EC2.6): to CloudWatch Logs, with a
+ * delivery role only the flow-logs service of this account can assume, or to
+ * the central S3 bucket, which needs no role (S3 delivery goes through
+ * delivery.logs.amazonaws.com and the bucket policy:
+ * docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-permissions.html).
  */
 export class VpcFlowLogs extends Construct {
-  readonly logGroup: CloudwatchLogGroup;
+  readonly logGroup?: CloudwatchLogGroup;
   readonly flowLog: FlowLog;
 
   constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
     super(scope, id);
     const { provider } = props;
-    this.logGroup = new CloudwatchLogGroup(this, 'log_group', {
+    if (props.s3Destination) {
+      this.flowLog = new FlowLog(this, 'flow_log', {
+        provider,
+        vpcId: props.vpcId,
+        trafficType: 'ALL',
+        logDestinationType: 's3',
+        logDestination: props.s3Destination,
+        maxAggregationInterval: 60,
+        tags: nameTag(`${props.name}-flow-logs`),
+      });
+      return;
+    }
+    const logGroup = (this.logGroup = new CloudwatchLogGroup(this, 'log_group', {
       provider,
       name: `/gwlb-blueprint/${props.name}/flow-logs`,
       retentionInDays: props.retentionInDays ?? 365,
       tags: nameTag(`${props.name}-flow-logs`),
-    });
+    }));
     const role = new IamRole(this, 'role', {
       provider,
       name: awsName(`${props.name}-flow-logs`, NAME_LIMITS.iamRole),
@@ -56,7 +76,7 @@ export class VpcFlowLogs extends Construct {
           {
             Effect: 'Allow',
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-            Resource: `${this.logGroup.arn}:*`,
+            Resource: `${logGroup.arn}:*`,
           },
         ],
       }),
@@ -66,7 +86,7 @@ export class VpcFlowLogs extends Construct {
       vpcId: props.vpcId,
       trafficType: 'ALL',
       logDestinationType: 'cloud-watch-logs',
-      logDestination: this.logGroup.arn,
+      logDestination: logGroup.arn,
       iamRoleArn: role.arn,
       maxAggregationInterval: 60,
       tags: nameTag(`${props.name}-flow-logs`),

@@ -36,7 +36,7 @@ export class DmzStack extends NetworkStack {
     super(scope, id, { model: props.model, region: props.region, account: props.dmz.account });
     const { model, region, dmz, hub, egress } = props;
     const name = vpcStackName(model, region, dmz);
-    const vpc = new TieredVpc(this, 'vpc', { name, vpc: dmz, accountId: this.accountId(dmz.account), internetGateway: true });
+    const vpc = new TieredVpc(this, 'vpc', { name, vpc: dmz, accountId: this.accountId(dmz.account), internetGateway: true, flowLogBucketArn: this.flowLogBucketArn });
     const igw = vpc.internetGateway!;
 
     const endpoints = new GatewayLoadBalancerEndpoints(this, 'gwlbe', {
@@ -89,6 +89,8 @@ export class DmzStack extends NetworkStack {
     if (dmz.shareWith.length > 0) this.shareSubnets(name, vpc, dmz);
 
     vpcOutputs(this, vpc, attachment);
+    // Where the internet enters the DMZ: the source of a Reachability Analyzer path to what it serves.
+    new TerraformOutput(this, 'internet_gateway_id', { value: igw.id });
     new TerraformOutput(this, 'gwlb_endpoint_ids', {
       value: Object.fromEntries(region.azs.map((az) => [az.label, endpoints.endpointIdIn(az)])),
     });

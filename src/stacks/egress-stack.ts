@@ -37,7 +37,7 @@ export class EgressStack extends NetworkStack {
     const name = `${regionPrefix(model, region)}-egress`;
     const accountId = this.accountId(egress.account);
 
-    this.vpc = new TieredVpc(this, 'vpc', { name, vpc: egress, accountId, internetGateway: true });
+    this.vpc = new TieredVpc(this, 'vpc', { name, vpc: egress, accountId, internetGateway: true, flowLogBucketArn: this.flowLogBucketArn });
     const igw = this.vpc.internetGateway!;
     const nat = new NatGateways(this, 'nat', {
       name,
@@ -122,6 +122,8 @@ export class EgressStack extends NetworkStack {
     }
 
     vpcOutputs(this, this.vpc, attachment);
+    // Where inspected traffic leaves for the internet: the destination of the post-deploy checks' paths.
+    new TerraformOutput(this, 'internet_gateway_id', { value: igw.id });
     for (const [fleetName, fleet] of fleets) {
       new TerraformOutput(this, `${fleetName}_endpoint_service_name`, { value: fleet.endpointService.serviceName });
       new TerraformOutput(this, `${fleetName}_gwlb_arn`, { value: fleet.loadBalancer.arn });

@@ -1,10 +1,12 @@
 import type { NetworkModel, RegionModel } from '../blueprint/model';
 import { vpcsOfRegion } from '../blueprint/model';
-import { RamResourceShareAccepter } from '../cdk/aws';
+import { FlowLog, RamResourceShareAccepter } from '../cdk/aws';
+import { nameTag } from '../constructs/tags';
 import { TerraformOutput, type Construct } from '../cdk/core';
 import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
 import { TGW_ROUTE_TABLES, TransitGatewayHub } from '../constructs/transit-gateway-hub';
 import { regionPrefix, vpnName } from './names';
+import { vpnAttachmentOutput } from './post-deploy-paths';
 import { NetworkStack } from './network-stack';
 
 export interface HubStackProps {
@@ -72,6 +74,22 @@ export class HubStack extends NetworkStack {
       }));
     }
 
+    // Central flow logs: the TGW's own, which only its owner may create. A TGW flow log takes no traffic
+    // type and aggregates over 60 s only (docs.aws.amazon.com/vpc/latest/tgw/flow-logs-api-cli.html).
+    const bucket = this.flowLogBucketArn;
+    if (bucket) {
+      new FlowLog(this, 'tgw_flow_log', {
+        transitGatewayId: this.hub.transitGateway.id,
+        logDestinationType: 's3',
+        logDestination: bucket,
+        maxAggregationInterval: 60,
+        tags: nameTag(`${prefix}-tgw-flow-logs`),
+      });
+    }
+
+    for (const [name, vpn] of vpns) {
+      new TerraformOutput(this, vpnAttachmentOutput(name), { value: vpn.connection.transitGatewayAttachmentId, description: `TGW attachment of the VPN ${name}` });
+    }
     new TerraformOutput(this, 'transit_gateway_id', { value: this.hub.transitGateway.id, description: `TGW of ${region.code}` });
     new TerraformOutput(this, 'transit_gateway_route_table_ids', {
       value: Object.fromEntries(TGW_ROUTE_TABLES.flatMap((t) => (this.hub.routeTables[t] ? [[t, this.hub.routeTables[t]!.id]] : []))),

@@ -6,13 +6,21 @@ import { HubStack } from './hub-stack';
 import { hubStackName, peeringStackName, vpcStackName } from './names';
 import { NetworkStack } from './network-stack';
 import { PeeringStack, type PeeringRegion } from './peering-stack';
+import { PostDeployChecksStack } from './post-deploy-checks-stack';
+import { postDeployChecksStackName } from './post-deploy-paths';
 import { SpokeStack } from './spoke-stack';
 
 /**
  * Every stack of a network: per region a hub, the egress VPC, one stack per DMZ
- * and per spoke; then one stack per TGW peering between regions.
+ * and per spoke; then one stack per TGW peering between regions; with
+ * `postDeployChecks`, a Reachability Analyzer stack per region.
  */
-export function addNetworkStacks(app: Construct, model: NetworkModel): NetworkStack[] {
+export interface NetworkStacksOptions {
+  /** A Reachability Analyzer stack per region (post-deploy-checks-stack.ts). @default false */
+  readonly postDeployChecks?: boolean;
+}
+
+export function addNetworkStacks(app: Construct, model: NetworkModel, options: NetworkStacksOptions = {}): NetworkStack[] {
   const stacks: NetworkStack[] = [];
   const regions: Record<string, PeeringRegion> = {};
   for (const region of model.regions) {
@@ -25,6 +33,10 @@ export function addNetworkStacks(app: Construct, model: NetworkModel): NetworkSt
   }
   for (const peering of model.interRegion.peerings) {
     stacks.push(new PeeringStack(app, peeringStackName(model, peering), { model, peering, regions }));
+  }
+  // Last: they read every other stack's state, and take no cross-stack reference to any.
+  if (options.postDeployChecks) {
+    for (const region of model.regions) stacks.push(new PostDeployChecksStack(app, postDeployChecksStackName(model, region), { model, region }));
   }
   return stacks;
 }

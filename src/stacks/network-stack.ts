@@ -1,6 +1,6 @@
 import type { NetworkModel, RegionModel } from '../blueprint/model';
 import { AwsProvider } from '../cdk/aws';
-import { LocalBackend, ResolveOnceStack, S3Backend, type Construct, type Node, type TerraformElement } from '../cdk/core';
+import { DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, LocalBackend, ResolveOnceStack, S3Backend, type Construct, type Node, type TerraformElement } from '../cdk/core';
 import { restoreProtoKeys, terraformLiteral, terraformLiteralMap } from '../constructs/terraform-literal';
 import { partitionOf } from './names';
 
@@ -31,6 +31,7 @@ export class NetworkStack extends ResolveOnceStack {
   private readonly aliases = new Map<string, AwsProvider>();
   private readonly logicalIds = new Map<string, string>();
   private readonly extraFiles = new Map<string, string>();
+  private readonly stateReads = new Map<string, DataTerraformRemoteStateLocal | DataTerraformRemoteStateS3>();
 
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id);
@@ -60,6 +61,30 @@ export class NetworkStack extends ResolveOnceStack {
     return restoreProtoKeys(text);
   }
 
+  /**
+   * Another stack's outputs, read through a `terraform_remote_state` of its backend that this stack
+   * declares itself: no cdktf cross-stack reference, so the producer need not be built in the same
+   * app. The manifest still applies the producer first (`stateDependencies`, recorded by synthesis).
+   */
+  readStateOf(stack: string): DataTerraformRemoteStateLocal | DataTerraformRemoteStateS3 {
+    let read = this.stateReads.get(stack);
+    if (!read) {
+      const state = this.model.state;
+      const id = `state_${stack}`;
+      read =
+        state.backend === 's3'
+          ? new DataTerraformRemoteStateS3(this, id, { bucket: state.bucket, key: `${state.keyPrefix}/${stack}.tfstate`, region: state.region })
+          : new DataTerraformRemoteStateLocal(this, id, { path: `${LOCAL_STATE_DIR}/${stack}.tfstate` });
+      this.stateReads.set(stack, read);
+    }
+    return read;
+  }
+
+  /** The stacks whose state `readStateOf` reads, sorted. */
+  get stateDependencies(): string[] {
+    return [...this.stateReads.keys()].sort();
+  }
+
   /** A file written beside the stack's Terraform, at `path` relative to its folder. */
   addFile(path: string, content: string): void {
     if (this.extraFiles.has(path)) throw new Error(`internal: ${this.node.id} writes ${path} twice`);
@@ -68,6 +93,13 @@ export class NetworkStack extends ResolveOnceStack {
 
   get files(): ReadonlyMap<string, string> {
     return this.extraFiles;
+  }
+
+  /** The central flow log bucket as a destination ARN (`arn:aws:s3:::bucket/folder`), when the blueprint names one. */
+  get flowLogBucketArn(): string | undefined {
+    const logs = this.model.centralFlowLogs;
+    if (!logs) return undefined;
+    return `arn:${this.partition}:s3:::${terraformLiteral(logs.bucket)}${logs.prefix ? `/${terraformLiteral(logs.prefix)}` : ''}`;
   }
 
   accountId(account: string): string {

@@ -27,7 +27,7 @@ export class SpokeStack extends NetworkStack {
     super(scope, id, { model: props.model, region: props.region, account: props.spoke.account });
     const { model, region, spoke, hub } = props;
     const name = vpcStackName(model, region, spoke);
-    const vpc = new TieredVpc(this, 'vpc', { name, vpc: spoke, accountId: this.accountId(spoke.account) });
+    const vpc = new TieredVpc(this, 'vpc', { name, vpc: spoke, accountId: this.accountId(spoke.account), flowLogBucketArn: this.flowLogBucketArn });
     const attachment = (this.attachment = attachVpc(this, name, vpc, spoke, hub, region));
     const toTgw = { kind: 'transit-gateway', transitGatewayId: attachment.transitGatewayIdForRoutes } as const;
     for (const subnet of vpc.tier('workload')) vpc.route(subnet, '0.0.0.0/0', toTgw);

@@ -36,9 +36,9 @@ function send(message: FromWorker): void {
 }
 
 async function run(): Promise<void> {
-  const { model, outdir, warnings } = await next('start');
+  const { model, outdir, warnings, postDeployChecks } = await next('start');
   const timings = new Timings(performance.now());
-  const { app, stacks } = networkApp(model, { outdir, warnings }, false);
+  const { app, stacks } = networkApp(model, { outdir, warnings, postDeployChecks }, false);
   timings.lap('construct tree');
   const mine = new Set((await next('plan')).stacks);
   const synthesis = new AppSynthesis(app, (s) => mine.has(s.node.id));

@@ -22,7 +22,7 @@ import { AppSynthesis, type ManifestEntry, type StackReferences } from '../cdk/c
 import { MANIFEST_FILE } from '../synth-folder';
 import { onInterrupt } from '../util/interrupts';
 import { NO_TIMINGS } from '../util/timings';
-import { finishStacks, generatorRecord, networkApp, readBackAndHandOff, synthesizeNetwork, writeIntent, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
+import { finishStacks, generatorRecord, networkApp, readBackAndHandOff, synthesizeNetwork, withStateReads, writeIntent, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 import type { SynthWarning } from './warnings';
 
 /**
@@ -37,7 +37,7 @@ export const WORKER_SHARE = 0.45;
 
 /** Messages from this process to the worker. */
 export type ToWorker =
-  | { readonly type: 'start'; readonly model: NetworkModel; readonly outdir: string; readonly warnings: readonly SynthWarning[] }
+  | { readonly type: 'start'; readonly model: NetworkModel; readonly outdir: string; readonly warnings: readonly SynthWarning[]; readonly postDeployChecks: boolean }
   | { readonly type: 'plan'; readonly stacks: readonly string[] }
   | { readonly type: 'references'; readonly references: StackReferences };
 
@@ -60,9 +60,10 @@ export function planPartition(stacks: readonly { readonly name: string; readonly
   return worker;
 }
 
-/** Stacks of a model: per region a hub, the egress VPC, one per DMZ and per spoke; one per peering. */
-export function stackCount(model: NetworkModel): number {
-  return model.regions.reduce((n, r) => n + 2 + r.dmzs.length + r.spokes.length, 0) + model.interRegion.peerings.length;
+/** Stacks of a model: per region a hub, the egress VPC, one per DMZ and per spoke; one per peering; with the post-deploy checks, one more per region. */
+export function stackCount(model: NetworkModel, postDeployChecks = false): number {
+  const perRegion = 2 + (postDeployChecks ? 1 : 0);
+  return model.regions.reduce((n, r) => n + perRegion + r.dmzs.length + r.spokes.length, 0) + model.interRegion.peerings.length;
 }
 
 /** Whether a second process may synthesize at all: its code is built (not under a TypeScript runner) and GWLB_SYNTH_PROCESSES is not 1. */
@@ -95,7 +96,7 @@ export function prestartWorker(blueprintFile: string): SynthWorker | undefined {
  * follows the order in which outputs were added, which two processes do not share.
  */
 export async function synthesizeNetworkInParallel(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }, early?: SynthWorker): Promise<SynthesizeResult> {
-  const large = stackCount(model) >= PARALLEL_MIN_STACKS && partitionAllowed();
+  const large = stackCount(model, options.postDeployChecks) >= PARALLEL_MIN_STACKS && partitionAllowed();
   if (!large) early?.stop();
   const worker = large ? (early ?? SynthWorker.start()) : undefined;
   if (!worker) return synthesizeNetwork(model, options);
@@ -116,7 +117,7 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   const { outdir } = options;
   // Before the worker constructs its App, which would race this one to create it.
   mkdirSync(path.join(outdir, 'stacks'), { recursive: true });
-  worker.send({ type: 'start', model, outdir, warnings: options.warnings ?? [] });
+  worker.send({ type: 'start', model, outdir, warnings: options.warnings ?? [], postDeployChecks: options.postDeployChecks ?? false });
   const built = networkApp(model, options, false);
   const stacks = built.stacks;
   const theirs = planPartition(stacks.map((s) => ({ name: s.node.id, weight: s.node.findAll().length })));
@@ -135,7 +136,8 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   writeIntent(outdir, model);
   const written = await worker.next('written');
   timings.lap('write stacks, lock files, manifest, intent');
-  writeFileSync(path.join(outdir, MANIFEST_FILE), synthesis.manifestJson(written.manifest, generatorRecord(model)));
+  const entries = withStateReads({ ...synthesis.manifestEntries(), ...written.manifest }, stacks);
+  writeFileSync(path.join(outdir, MANIFEST_FILE), synthesis.manifestJson(entries, generatorRecord(model)));
   timings.note(`second process (${theirs.size} of ${stacks.length} stacks): ${written.phases.map((p) => `${p.phase} ${Math.round(p.ms)} ms`).join(', ')}; peak memory ${written.maxRssMb} MB`);
   return stacks.map((s) => s.node.id);
 }

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
-import { Annotations, App, AppSynthesis } from '../cdk/core';
+import { Annotations, App, AppSynthesis, type ManifestEntry } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { restoreProtoKeys } from '../constructs/terraform-literal';
 import { addNetworkStacks } from '../stacks/network-app';
@@ -28,6 +28,8 @@ export interface SynthesizeOptions {
   readonly outdir?: string;
   /** Blueprint warnings to record as cdktf annotations on the stacks they concern (warnings.ts). @default none */
   readonly warnings?: readonly SynthWarning[];
+  /** Add a Reachability Analyzer stack per region (`synth --post-deploy-checks`). @default false */
+  readonly postDeployChecks?: boolean;
   /** Where each phase's wall time is recorded (`synth --timings`). @default not recorded */
   readonly timings?: TimingsRecorder;
 }
@@ -73,7 +75,7 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   synthesis.synthesize();
   synthesis.validateApp();
   finishStacks(app.outdir, stacks);
-  writeFileSync(path.join(app.outdir, MANIFEST_FILE), synthesis.manifestJson({}, generatorRecord(model)));
+  writeFileSync(path.join(app.outdir, MANIFEST_FILE), synthesis.manifestJson(withStateReads(synthesis.manifestEntries(), stacks), generatorRecord(model)));
   writeIntent(app.outdir, model);
   timings.lap('write stacks, lock files, manifest, intent');
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
@@ -89,7 +91,7 @@ export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl:
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
   let stacks;
   try {
-    stacks = addNetworkStacks(app, model);
+    stacks = addNetworkStacks(app, model, { postDeployChecks: options.postDeployChecks ?? false });
   } finally {
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
@@ -128,6 +130,22 @@ function restoreProtoKeysOf(stackDir: string): void {
     const restored = restoreProtoKeys(text);
     if (restored !== text) writeFileSync(file, restored);
   }
+}
+
+/**
+ * The stacks a stack reads through its own remote-state blocks (NetworkStack.readStateOf) are
+ * dependencies cdktf does not see: recorded in the manifest by name, so `cdktf deploy` and the
+ * hand-off apply them first, whatever app built them. `entries` are cdktf's, of every stack
+ * (whichever process wrote it); the amended ones are returned.
+ */
+export function withStateReads(entries: Readonly<Record<string, ManifestEntry>>, stacks: readonly NetworkStack[]): Record<string, ManifestEntry> {
+  const out = { ...entries };
+  for (const stack of stacks) {
+    if (stack.stateDependencies.length === 0) continue;
+    const entry = out[stack.node.id] as ManifestEntry & { dependencies?: string[] };
+    out[stack.node.id] = { ...entry, dependencies: [...new Set([...(entry.dependencies ?? []), ...stack.stateDependencies])] };
+  }
+  return out;
 }
 
 /**

@@ -23,7 +23,7 @@ export async function synthesizeVerifiedInParallel(model: NetworkModel, options:
 }
 
 /** HCL output, verified as written: the formatted `cdk.tf` files are parsed back. */
-export async function synthesizeVerifiedHcl(model: NetworkModel, options: Pick<SynthesizeOptions, 'timings'> & { readonly outdir: string }): Promise<VerifiedSynthesis> {
+export async function synthesizeVerifiedHcl(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }): Promise<VerifiedSynthesis> {
   return verified(await synthesizeNetworkHcl(model, options), options);
 }
 

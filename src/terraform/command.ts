@@ -20,8 +20,11 @@ export interface CommandResult {
 /** What is kept of each stream: the end, where Terraform puts its diagnostics. */
 const MAX_CAPTURE = 1 << 20;
 
-/** Runs a command without a shell; past `timeoutSeconds` it is asked to stop, then killed. */
-export function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutSeconds: number): Promise<CommandResult> {
+/**
+ * Runs a command without a shell; past `timeoutSeconds` it is asked to stop, then killed.
+ * `maxCapture` characters of each stream are kept (the end): more for output that is read whole (`terraform show -json`).
+ */
+export function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutSeconds: number, maxCapture = MAX_CAPTURE): Promise<CommandResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     let stdout = '';
@@ -29,7 +32,7 @@ export function run(command: string, args: readonly string[], cwd: string, env: 
     let timedOut = false;
     let error: string | undefined;
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const keep = (buffer: string, chunk: Buffer) => (buffer + chunk.toString('utf8')).slice(-MAX_CAPTURE);
+    const keep = (buffer: string, chunk: Buffer) => (buffer + chunk.toString('utf8')).slice(-maxCapture);
     child.stdout.on('data', (c: Buffer) => (stdout = keep(stdout, c)));
     child.stderr.on('data', (c: Buffer) => (stderr = keep(stderr, c)));
     let killTimer: NodeJS.Timeout | undefined;

@@ -14,8 +14,8 @@ import { peeredPairs } from './flow-regions';
 import type { FlowClass, Intent } from './intent';
 import { Judge, type Expectation, type Verdict } from './judge';
 import type { NetworkGraph } from './network-graph';
-import { FAILED, NO_CHOICE, type Entry, type PathNode } from './path';
-import { ClassAccumulator, exampleOf, type Materializer } from './proof';
+import { FAILED, NO_CHOICE, type Entry, type PathNode, type Summary } from './path';
+import { ClassAccumulator, exampleOf, type FleetSets, type Materializer } from './proof';
 import type { Tracer } from './trace';
 
 export type { FlowResult } from './proof';
@@ -91,6 +91,10 @@ const expectKey = (e: Expectation) => {
 interface Combination {
   readonly paths: number;
   readonly failed: number;
+  /** AZ paths of which a direction passes no appliance (every one is delivered: see provePair). */
+  readonly uninspected: number;
+  /** The fleets its AZ paths pass (a FleetSets id). */
+  readonly fleetSet: number;
   readonly items: readonly { readonly i: number; readonly j: number; readonly choice: number; readonly verdict: Verdict }[];
 }
 
@@ -101,9 +105,15 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
   const pair = acc.pair(x, y, xName, yName);
   const eKey = expectKey(expect);
   const returnLabel = (d: Point) => (y.kind === 'internet' ? 'internet' : d.label);
+  const fleetSets = materializer.fleetSets;
   const count = (s: Point, d: Point, forward: PathNode, f: Entry, choice: number, verdict: Verdict, ret?: PathNode, g?: Entry) => {
     pair.azPaths++;
     acc.azPaths++;
+    // What happened, apart from the verdict: delivered both ways, inspected both ways, by which fleets.
+    if (f.exit !== d.exit || !g || g.exit !== s.exit) pair.undelivered++;
+    else if (f.summary.inspections.length === 0 || g.summary.inspections.length === 0) pair.uninspected++;
+    const fleets = fleetSetOf(fleetSets, f.summary, g?.summary);
+    if (fleets !== pair.fleetSet) pair.fleetSet = fleetSets.union(pair.fleetSet, fleets);
     if (verdict.ok) {
       if (!pair.passing) pair.passing = exampleOf(s, d, s.label, returnLabel(d), forward, f, choice, verdict, ret, g);
       return;
@@ -129,7 +139,11 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
           pair.azPaths += combination.paths;
           acc.azPaths += combination.paths;
           acc.choices(combination.paths);
-          if (combination.failed === 0 && pair.passing) continue;
+          if (combination.failed === 0 && pair.passing) {
+            pair.uninspected += combination.uninspected;
+            if (combination.fleetSet !== pair.fleetSet) pair.fleetSet = fleetSets.union(pair.fleetSet, combination.fleetSet);
+            continue;
+          }
           pair.azPaths -= combination.paths;
           acc.azPaths -= combination.paths;
           const fEntries = algebra.entries(forward);
@@ -169,17 +183,35 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
 function combine(run: Run, fEntries: readonly Entry[], gEntries: readonly Entry[], expect: Expectation, eKey: number): Combination {
   const { algebra } = run.tracer.ctx;
   const items: { i: number; j: number; choice: number; verdict: Verdict }[] = [];
+  const fleetSets = run.materializer.fleetSets;
   let failed = 0;
+  let uninspected = 0;
+  let fleetSet = 0;
   fEntries.forEach((f, i) =>
     gEntries.forEach((g, j) => {
       const choice = algebra.merge(f.choice, g.choice);
       if (choice < 0) return;
       const verdict = run.judge.judge(f.summary, g.summary, expect, eKey);
       if (!verdict.ok) failed++;
+      if (f.summary.inspections.length === 0 || g.summary.inspections.length === 0) uninspected++;
+      fleetSet = fleetSets.union(fleetSet, fleetSetOf(fleetSets, f.summary, g.summary));
       items.push({ i, j, choice, verdict });
     }),
   );
-  return { paths: items.length, failed, items };
+  return { paths: items.length, failed, uninspected, fleetSet, items };
+}
+
+const summaryFleets = new WeakMap<FleetSets, Map<string, number>>();
+
+/** The fleets the two directions of an AZ path pass, interned (summaries repeat millions of times). */
+function fleetSetOf(sets: FleetSets, forward: Summary, ret: Summary | undefined): number {
+  if (forward.inspections.length === 0 && (!ret || ret.inspections.length === 0)) return 0;
+  let memo = summaryFleets.get(sets);
+  if (!memo) summaryFleets.set(sets, (memo = new Map()));
+  const key = `${forward.id}|${ret?.id ?? ''}`;
+  let id = memo.get(key);
+  if (id === undefined) memo.set(key, (id = sets.of([...forward.inspections, ...(ret?.inspections ?? [])].map((i) => i.fleet))));
+  return id;
 }
 
 const mismatches = new Map<string, Verdict>();

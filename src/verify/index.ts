@@ -11,6 +11,7 @@
  *   ingress-sweep.ts  nothing enters a DMZ's public or app subnets from the internet uninspected
  *   controls.ts       the Security Hub controls
  *   deploy-order.ts   every resource waits for what AWS needs first (dependency-graph.ts)
+ *   post-deploy-checks.ts  the Reachability Analyzer paths predict what the proof says
  */
 import { blocksOf, RFC1918 } from '../blueprint/cidr';
 import { UserError } from '../util/errors';
@@ -24,6 +25,7 @@ import { buildNetworkGraph, type NetworkGraph } from './network-graph';
 import { Materializer, SWEEP_CLASSES, type ClassProof } from './proof';
 import { DestinationRanges } from './ranges';
 import { ingressSweep } from './ingress-sweep';
+import { checkPostDeployPaths, type PostDeployChecksResult } from './post-deploy-checks';
 import { sweep } from './sweep';
 import { Tracer } from './trace';
 import { TraceContext } from './trace-context';
@@ -62,6 +64,8 @@ export interface VerifyResult {
   readonly controls: readonly ControlResult[];
   /** Whether every resource waits for what AWS needs to exist first (deploy-order.ts). */
   readonly deployOrder: DeployOrderResult;
+  /** Whether the Reachability Analyzer paths (synth --post-deploy-checks) predict what the proof says. */
+  readonly postDeployChecks: PostDeployChecksResult;
   readonly intentFound: boolean;
 }
 
@@ -110,8 +114,9 @@ export function verifyTerraform(set: TerraformSet, intent: Intent | undefined, o
   };
   const controls = checkControls(graph);
   const deployOrder = checkDeployOrder(set);
-  const ok = proof.failed === 0 && proof.sweepFailed === 0 && controls.every((c) => c.ok) && deployOrder.ok;
-  return { ok, flows, proof, controls, deployOrder, intentFound: intent !== undefined };
+  const postDeployChecks = checkPostDeployPaths(set, flows, display);
+  const ok = proof.failed === 0 && proof.sweepFailed === 0 && controls.every((c) => c.ok) && deployOrder.ok && postDeployChecks.failures.length === 0;
+  return { ok, flows, proof, controls, deployOrder, postDeployChecks, intentFound: intent !== undefined };
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

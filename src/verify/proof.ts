@@ -51,6 +51,18 @@ export interface FlowResult extends FlowExample {
   readonly failed: number;
   /** Failing AZ paths (up to the example limit); the pair's own fields show the first of them, or a passing one. */
   readonly failures: readonly FlowExample[];
+  /**
+   * What actually happens to the pair, whatever the policy says (a `direct` flow passes verify uninspected):
+   * AZ paths that do not arrive both ways, delivered AZ paths of which a direction passes no appliance, and
+   * every fleet some AZ path passes, sorted. What `diff` compares.
+   */
+  readonly coverage: Coverage;
+}
+
+export interface Coverage {
+  readonly undelivered: number;
+  readonly uninspected: number;
+  readonly fleets: readonly string[];
 }
 
 export interface ClassProof {
@@ -136,10 +148,43 @@ export class ClassAccumulator {
   }
 }
 
+/** Sets of fleet names as small integers (0: none), so that millions of AZ paths add theirs to a pair cheaply. */
+export class FleetSets {
+  private readonly sets: (readonly string[])[] = [[]];
+  private readonly ids = new Map<string, number>([['', 0]]);
+  private readonly unions = new Map<number, number>();
+
+  of(fleets: Iterable<string>): number {
+    const sorted = [...new Set(fleets)].sort();
+    const key = sorted.join('\u0000');
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.sets.length;
+      this.sets.push(sorted);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  union(a: number, b: number): number {
+    if (a === b || b === 0) return a;
+    if (a === 0) return b;
+    const memo = a * 1_048_576 + b;
+    let id = this.unions.get(memo);
+    if (id === undefined) this.unions.set(memo, (id = this.of([...this.sets[a], ...this.sets[b]])));
+    return id;
+  }
+
+  names(id: number): readonly string[] {
+    return this.sets[id];
+  }
+}
+
 /** Turns accumulated pairs into results, with the hops of the flows they show. */
 export class Materializer {
   kept = 0;
   readonly rangeCount: number;
+  readonly fleetSets = new FleetSets();
 
   constructor(
     private readonly tracer: Tracer,
@@ -171,6 +216,10 @@ export class Materializer {
 export class PairAccumulator implements FlowResult {
   azPaths = 0;
   failed = 0;
+  undelivered = 0;
+  uninspected = 0;
+  /** A FleetSets id. */
+  fleetSet = 0;
   passing?: Example;
   /** Failing AZ paths kept as examples. */
   kept?: Example[];
@@ -195,6 +244,9 @@ export class PairAccumulator implements FlowResult {
   }
   get ok() {
     return this.failed === 0;
+  }
+  get coverage(): Coverage {
+    return { undelivered: this.undelivered, uninspected: this.uninspected, fleets: this.materializer.fleetSets.names(this.fleetSet) };
   }
   get failures(): readonly FlowExample[] {
     return (this.failureList ??= (this.kept ?? []).map((e) => this.materializer.example(e)));

@@ -85,8 +85,19 @@ const deployOrderSection: Section = (result) => {
 
 const FAILURE_LIMIT = 12;
 
+/** The Reachability Analyzer paths of `synth --post-deploy-checks`, when the folder has any. */
+const postDeployChecksSection: Section = ({ postDeployChecks }) => {
+  if (postDeployChecks.checked === 0) return [];
+  const ok = postDeployChecks.failures.length === 0;
+  return [
+    '',
+    ...wrap(`Post-deploy checks: ${ok ? 'pass' : 'FAIL'}  ${postDeployChecks.checked} Reachability Analyzer paths predict what the proof says of their flow`, WIDTH, '  '),
+    ...postDeployChecks.failures.flatMap((f) => wrap(`        ${f}`, WIDTH, '          ')),
+  ];
+};
+
 /** The report's sections, in order; the verdict line follows them. */
-export const SECTIONS: Section[] = [intentNote, proofHeader, flowTables, controlsSection, deployOrderSection];
+export const SECTIONS: Section[] = [intentNote, proofHeader, flowTables, controlsSection, deployOrderSection, postDeployChecksSection];
 
 export function formatVerifyReport(result: VerifyResult): string {
   const lines = SECTIONS.flatMap((section) => section(result));
@@ -99,7 +110,8 @@ export function formatVerifyReport(result: VerifyResult): string {
     result.ok
       ? `verified: ${n(proof.azPaths)} AZ paths (each forward and return), no way out uninspected, ${result.controls.length} controls pass${exceptionNote(result.controls)}, and the deploy order holds`
       : `NOT verified: ${n(failed)} AZ path${failed === 1 ? '' : 's'} and ${failedControls} control${failedControls === 1 ? '' : 's'} fail` +
-          (failedOrder > 0 ? `, and ${failedOrder} resource${failedOrder === 1 ? ' does' : 's do'} not wait for what AWS needs first` : ''),
+          (failedOrder > 0 ? `, and ${failedOrder} resource${failedOrder === 1 ? ' does' : 's do'} not wait for what AWS needs first` : '') +
+          (result.postDeployChecks.failures.length > 0 ? `, and ${result.postDeployChecks.failures.length} Reachability Analyzer path${result.postDeployChecks.failures.length === 1 ? '' : 's'} predict${result.postDeployChecks.failures.length === 1 ? 's' : ''} otherwise` : ''),
   );
   return lines.join('\n');
 }
@@ -203,11 +215,13 @@ export function verifyResultJson(result: VerifyResult): unknown {
       ok: f.ok,
       azPaths: f.azPaths,
       failed: f.failed,
+      ...(SWEEP_CLASSES.has(f.flowClass) ? {} : { coverage: f.coverage }),
       ...(shown(f) ? example(f) : {}),
       ...(f.failures.length > 0 ? { failures: f.failures.map(example) } : {}),
     })),
     controls: result.controls,
     deployOrder: result.deployOrder,
+    postDeployChecks: result.postDeployChecks,
   };
 }
 

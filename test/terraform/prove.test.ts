@@ -4,7 +4,8 @@
  * (plan, then apply, against a mocked AWS).
  *
  * `npm test` proves a representative subset (every stack of the reference
- * blueprint; of every other example, one stack of each kind), so the whole suite
+ * blueprint; of every other example, one stack of each kind, the Reachability
+ * Analyzer stack of a blueprint that names its account included), so the whole suite
  * stays within CI's time; `npm run prove:all` (GWLB_PROVE_ALL=1) proves every stack.
  *
  * Needs Terraform >= 1.11 on the PATH. With CI=true a missing Terraform fails the
@@ -43,7 +44,7 @@ const PROVE_ALL = process.env.GWLB_PROVE_ALL === '1';
  */
 function representative(file: string, stacks: readonly string[]): string[] {
   if (PROVE_ALL || file === BLUEPRINTS[0]) return [...stacks];
-  const kinds = [/-hub$/, /-egress$/, /-dmz-/, /-spoke-/, /-peering-/];
+  const kinds = [/-hub$/, /-egress$/, /-dmz-/, /-spoke-/, /-peering-/, /-post-deploy-checks$/];
   return kinds.map((kind) => stacks.find((s) => kind.test(s))).filter((s): s is string => s !== undefined);
 }
 
@@ -56,7 +57,8 @@ function synthesize(file: string, outdir: string): string[] {
   if (!result.model) {
     throw new Error(`${file} does not validate:\n${result.problems.map((p) => formatProblem(p, source.file, source.locate(p.path))).join('\n')}`);
   }
-  return [...synthesizeNetwork(result.model, { outdir }).stacks];
+  // A blueprint that names where the Reachability Analyzer paths go is proved with them (synth --post-deploy-checks).
+  return [...synthesizeNetwork(result.model, { outdir, postDeployChecks: result.model.postDeployChecks !== undefined }).stacks];
 }
 
 /** The failures of a proof, as the assertion message shows them. */

@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 
 export const accountReferences: Rule = {
   id: 'account-references',
-  description: 'Every account a region, VPC or shareWith names is defined under accounts.',
+  description: 'Every account a region, VPC, shareWith, centralFlowLogs or postDeployChecks names is defined under accounts.',
   check(bp) {
     const known = Object.keys(bp.accounts);
     const problems: Problem[] = [];

@@ -1,6 +1,6 @@
 import { error, formatPath, type Problem } from '../problems';
 import { interRegionOf } from '../peerings';
-import { regionsOf, vpcsOf } from '../walk';
+import { accountReferencesOf, regionsOf, vpcsOf } from '../walk';
 import type { Blueprint } from '../schema';
 import type { Rule } from './rule';
 
@@ -20,8 +20,11 @@ export const credentials: Rule = {
   description: 'At most one account goes without a roleArn: one set of credentials runs the deployment and assumes a role in every other account.',
   check(bp) {
     const problems: Problem[] = [];
+    // The log-archive account of central flow logs is only named (in the bucket policy of the hand-off),
+    // never acted in: it needs no role unless something else lives there.
+    const actedIn = new Set(accountReferencesOf(bp).filter((r) => r.path[0] !== 'centralFlowLogs').map((r) => r.account));
     const roleless = Object.entries(bp.accounts)
-      .filter(([, a]) => a.roleArn === undefined)
+      .filter(([name, a]) => a.roleArn === undefined && (actedIn.has(name) || name !== bp.centralFlowLogs?.account))
       .map(([name]) => name);
     if (roleless.length < 2) return problems;
     const [first, ...others] = roleless;

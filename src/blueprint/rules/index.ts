@@ -7,6 +7,7 @@ import { availabilityZones } from './availability-zones';
 import { azNamesAcrossAccounts } from './az-names-across-accounts';
 import { azSlots } from './az-slots';
 import { bootstrapSecrets } from './bootstrap-secrets';
+import { centralFlowLogs } from './central-flow-logs';
 import { cidrCanonical } from './cidr-canonical';
 import { cidrListsUnique } from './cidr-lists-unique';
 import { credentials } from './credentials';
@@ -27,6 +28,7 @@ import { knownRegions } from './known-regions';
 import { listenerIdleTimeout } from './listener-idle-timeout';
 import { managementCidrs } from './management-cidrs';
 import { networkName } from './network-name';
+import { postDeployChecks } from './post-deploy-checks';
 import { roleArns } from './role-arns';
 import { routeTableRoutes } from './route-table-routes';
 import type { Rule } from './rule';
@@ -86,6 +88,8 @@ export const RULES: readonly Rule[] = [
   tgwRouteQuotas,
   routeTableRoutes,
   stateBackend,
+  centralFlowLogs,
+  postDeployChecks,
   tags,
   nonPrivateCidrs,
   dockerBridgeRange,

@@ -7,6 +7,7 @@ import { claimOutput } from '../../util/atomic-output';
 import { yieldToSignals } from '../../util/interrupts';
 import { formatVerifyReport } from '../../verify/report';
 import { loadCheckedBlueprint } from '../../blueprint/checked';
+import { postDeployChecksAccount } from '../../stacks/post-deploy-paths';
 import { SynthesisNotVerified } from '../errors';
 import type { Io } from '../../util/io';
 import { NO_TIMINGS, type Timings } from '../../util/timings';
@@ -16,6 +17,8 @@ export interface SynthOptions {
   readonly out: string;
   readonly hcl?: boolean;
   readonly force?: boolean;
+  /** Add a Reachability Analyzer stack per region (post-deploy-checks-stack.ts). */
+  readonly postDeployChecks?: boolean;
   /** Where the phases' wall time is recorded; printed on stderr at the end. @default not recorded */
   readonly timings?: Timings;
 }
@@ -45,6 +48,8 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
 async function synthesize(options: SynthOptions, io: Io, worker: SynthWorker | undefined): Promise<void> {
   const timings = options.timings ?? NO_TIMINGS;
   const checked = loadCheckedBlueprint(options.blueprint, io);
+  // Before anything is claimed: a network of several accounts must name the account that runs the checks.
+  if (options.postDeployChecks) postDeployChecksAccount(checked.model);
   timings.lap('blueprint read, validate, plan');
   // The folder is locked from here to the end of the run, and left as it was on any failure or interrupt.
   const output = claimOutput(options.out, {
@@ -59,9 +64,10 @@ async function synthesize(options: SynthOptions, io: Io, worker: SynthWorker | u
     const staging = output.stage();
     timings.lap('lock and stage the folder');
     await yieldToSignals();
+    const synthOptions = { outdir: staging, postDeployChecks: options.postDeployChecks ?? false, timings };
     const { synthesis, verification } = options.hcl
-      ? await synthesizeVerifiedHcl(checked.model, { outdir: staging, timings })
-      : await synthesizeVerifiedInParallel(checked.model, { outdir: staging, timings }, worker);
+      ? await synthesizeVerifiedHcl(checked.model, synthOptions)
+      : await synthesizeVerifiedInParallel(checked.model, synthOptions, worker);
     await yieldToSignals();
     if (!verification.ok) {
       io.err(formatVerifyReport(verification));

@@ -17,12 +17,14 @@ import { prerequisites } from './prerequisites';
 import { stacks } from './stacks';
 import { applying, regenerating, state } from './running';
 import { addressPlan } from './address-plan';
+import { centralFlowLogs } from './flow-logs';
+import { postDeployChecks } from './post-deploy';
 
 export type { ReadmeInputs };
 
 export const README_FILE = 'README.md';
 
-const SECTIONS: readonly Section[] = [introduction, network, topology, flows, offices, prerequisites, fleets, stacks, applying, state, addressPlan, regenerating];
+const SECTIONS: readonly Section[] = [introduction, network, topology, flows, offices, prerequisites, centralFlowLogs, fleets, stacks, applying, postDeployChecks, state, addressPlan, regenerating];
 
 export function renderReadme(inputs: ReadmeInputs): string {
   const ctx = contextOf(inputs);

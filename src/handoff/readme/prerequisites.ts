@@ -33,6 +33,11 @@ function items(ctx: ReadmeContext): string[] {
       );
     }
   }
+  if (model.centralFlowLogs) {
+    items.push(
+      `**The flow log bucket policy** on ${code(model.centralFlowLogs.bucket)} (account ${ctx.accountNamed(model.centralFlowLogs.account)}): see [Central flow logs](#central-flow-logs); without it every flow log fails to create.`,
+    );
+  }
   for (const region of model.regions.filter((r) => r.vpns.length > 0)) {
     const where = `account ${ctx.accountNamed(region.transitGateway.account)}, ${region.code}`;
     items.push(

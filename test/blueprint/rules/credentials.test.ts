@@ -41,4 +41,14 @@ describe(RULE, () => {
     expect(problem.message).not.toContain('allowed_account_ids');
     expect(region.transitGateway.account).toBe('network');
   });
+
+  it('needs no role for a log-archive account that only receives the central flow logs, and does once it hosts a VPC', () => {
+    const bp = reference();
+    delete bp.accounts.network.roleArn;
+    bp.accounts.archive = { id: '999999999999' };
+    bp.centralFlowLogs = { account: 'archive', bucket: 'acme-flow-logs' };
+    expect(problemsOf(bp, RULE)).toEqual([]);
+    regionOf(bp).spokes!['archive-app'] = { account: 'archive', cidr: '10.50.0.0/16' };
+    expect(problemsOf(bp, RULE).map((p) => p.path.join('.'))).toEqual(['accounts.archive']);
+  });
 });
