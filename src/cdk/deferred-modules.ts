@@ -6,7 +6,9 @@
  * check a Terraform binary's version when a stack moves a resource: gwlb-blueprint
  * creates neither. json-stable-stringify (with its call-bind helpers, ~20 ms)
  * writes what json-synthesizer.ts and app-synthesis.ts now write; cdktf still
- * uses it for HCL metadata and its Testing helpers. Until one is used, a stand-in
+ * uses it for HCL metadata and its Testing helpers. The Reachability Analyzer's
+ * provider classes (1.2 MB of JavaScript, ~15-30 ms to compile) serve only
+ * `synth --post-deploy-checks` (aws.ts exports them with the others). Until one is used, a stand-in
  * takes its place in the module cache; the first call or property read loads the
  * real module and forwards to it.
  *
@@ -23,10 +25,13 @@ const DEFERRED = [
   ['json-stable-stringify', 'lib/synthesize/synthesizer.js'],
 ] as const;
 
-function defer(request: string, from: string): void {
+/** Provider submodules that only some networks use, as aws.ts requires them. */
+const DEFERRED_PROVIDER = ['@cdktf/provider-aws/lib/ec2-network-insights-analysis', '@cdktf/provider-aws/lib/ec2-network-insights-path'] as const;
+
+function defer(request: string, from?: string): void {
   let file: string;
   try {
-    file = require.resolve(request, { paths: [path.dirname(require.resolve(`cdktf/${from}`))] });
+    file = from === undefined ? require.resolve(request) : require.resolve(request, { paths: [path.dirname(require.resolve(`cdktf/${from}`))] });
   } catch {
     return;
   }
@@ -53,3 +58,4 @@ function defer(request: string, from: string): void {
 }
 
 for (const [request, from] of DEFERRED) defer(request, from);
+for (const request of DEFERRED_PROVIDER) defer(request);
