@@ -4,6 +4,7 @@
  * in the project goes through this file, so that move touches only here and aws.ts.
  */
 import './deferred-modules';
+import './snake-keys';
 export { Construct, type Node } from 'constructs';
 export {
   Annotations,
