@@ -2,6 +2,7 @@
  * The AWS provider classes the constructs use, each from its own submodule: the
  * package root would load every one of ~1500 resources (~2 s, ~500 MB).
  */
+import './deferred-modules';
 export { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 export { AutoscalingPolicy } from '@cdktf/provider-aws/lib/autoscaling-policy';
 export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';

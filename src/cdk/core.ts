@@ -3,14 +3,21 @@
  * fork (CDK Terrain) is a rename away: every import of `cdktf` and `constructs`
  * in the project goes through this file, so that move touches only here and aws.ts.
  */
+import './deferred-modules';
+import './snake-keys';
 export { Construct, type Node } from 'constructs';
 export {
   Annotations,
   App,
+  Aspects,
   DataResource as TerraformData,
   DataTerraformRemoteStateLocal,
   DataTerraformRemoteStateS3,
+  DefaultTokenResolver,
   Fn,
+  StringConcat,
+  Tokenization,
+  type IAspect,
   LocalBackend,
   S3Backend,
   TerraformOutput,
@@ -21,6 +28,8 @@ export {
   type ITerraformDependable,
   type TerraformElement,
 } from 'cdktf';
+export { ResolveOnceStack } from './resolve-once';
+export { AppSynthesis, type ManifestEntry, type StackReferences } from './app-synthesis';
 
 /**
  * cdktf records a full stack trace (unlimited depth) for every token it creates,

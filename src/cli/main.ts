@@ -6,6 +6,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, QuietExit, SynthesisNotVerified, UserError } from './errors';
 import { describeFsError, isEnvironmentError } from '../util/fs-errors';
 import { processIo, type Io } from '../util/io';
+import { Timings } from '../util/timings';
+
+/** When this module was loaded: what `synth --timings` calls node start. */
+const LOADED_AT = performance.now();
 
 const DEFAULT_BLUEPRINT = 'blueprint.json';
 const DEFAULT_OUT = 'generated';
@@ -75,9 +79,13 @@ function buildProgram(io: Io): Command {
     .option('--hcl', 'write HCL (.tf) instead of Terraform JSON')
     .option('-f, --force', 'replace an existing, non-empty output folder')
     .option('--post-deploy-checks', 'add a stack per region of AWS Reachability Analyzer paths that confirm the proof after deploy (in the account postDeployChecks.account names)')
-    .action(async (options: { blueprint: string; out: string; hcl?: boolean; force?: boolean; postDeployChecks?: boolean }) => {
+    .option('--timings', 'print the wall time of each phase on stderr')
+    .action(async (options: { blueprint: string; out: string; hcl?: boolean; force?: boolean; postDeployChecks?: boolean; timings?: boolean }) => {
+      const timings = options.timings ? new Timings() : undefined;
+      timings?.lap('node start', LOADED_AT);
       const { runSynth } = await import('./commands/synth');
-      await runSynth(options, io);
+      timings?.lap('module loading');
+      await runSynth({ ...options, timings }, io);
     });
 
   program

@@ -1,7 +1,7 @@
 import type { NetworkModel, RegionModel } from '../blueprint/model';
 import { AwsProvider } from '../cdk/aws';
-import { DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, LocalBackend, S3Backend, TerraformStack, type Construct, type Node, type TerraformElement } from '../cdk/core';
-import { terraformLiteral, terraformLiteralMap } from '../constructs/terraform-literal';
+import { DataTerraformRemoteStateLocal, DataTerraformRemoteStateS3, LocalBackend, ResolveOnceStack, S3Backend, type Construct, type Node, type TerraformElement } from '../cdk/core';
+import { restoreProtoKeys, terraformLiteral, terraformLiteralMap } from '../constructs/terraform-literal';
 import { partitionOf } from './names';
 
 export interface NetworkStackProps {
@@ -21,8 +21,9 @@ export const LOCAL_STATE_DIR = '../../state';
  * What every stack shares: one Terraform state (local inside the output folder,
  * or S3 with a lock file), an AWS provider for its home account and one alias per
  * other account it acts in, and logical IDs that read like the construct tree.
+ * Each element is resolved once in synthesis (cdk/resolve-once.ts).
  */
-export class NetworkStack extends TerraformStack {
+export class NetworkStack extends ResolveOnceStack {
   readonly model: NetworkModel;
   readonly region: RegionModel;
   readonly account: string;
@@ -53,6 +54,11 @@ export class NetworkStack extends TerraformStack {
       new LocalBackend(this, { path: `${LOCAL_STATE_DIR}/${id}.tfstate` });
     }
     new AwsProvider(this, 'aws', this.providerConfig(props.account));
+  }
+
+  /** A `__proto__` tag key crosses cdktf as a placeholder (constructs/terraform-literal.ts); here it becomes itself again. */
+  protected finishJson(text: string): string {
+    return restoreProtoKeys(text);
   }
 
   /**

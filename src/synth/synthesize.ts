@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
-import { Annotations, App } from '../cdk/core';
+import { Annotations, App, AppSynthesis, type ManifestEntry } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { restoreProtoKeys } from '../constructs/terraform-literal';
 import { addNetworkStacks } from '../stacks/network-app';
@@ -20,6 +20,7 @@ import { finishHclStacks } from './hcl';
 import { intentOf } from './intent';
 import { LOCK_FILE, renderProviderLock } from './provider-lock';
 import { layoutOf } from './recorded-layout';
+import { NO_TIMINGS, type TimingsRecorder } from '../util/timings';
 import { stackOfWarning, type SynthWarning } from './warnings';
 
 export interface SynthesizeOptions {
@@ -29,6 +30,8 @@ export interface SynthesizeOptions {
   readonly warnings?: readonly SynthWarning[];
   /** Add a Reachability Analyzer stack per region (`synth --post-deploy-checks`). @default false */
   readonly postDeployChecks?: boolean;
+  /** Where each phase's wall time is recorded (`synth --timings`). @default not recorded */
+  readonly timings?: TimingsRecorder;
 }
 
 export interface SynthesizeResult {
@@ -42,17 +45,44 @@ export interface SynthesizeResult {
 /** Synthesizes Terraform JSON. */
 export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
   const { outdir, stacks } = writeStacks(model, options, false);
-  return handOff(model, stacks, readSynthFolderSync(outdir));
+  return readBackAndHandOff(model, stacks, outdir, options.timings);
+}
+
+/** Reads a written JSON folder back (once: the hand-off and verify both use that reading) and writes the hand-off. */
+export function readBackAndHandOff(model: NetworkModel, stacks: string[], outdir: string, timings?: TimingsRecorder): SynthesizeResult {
+  const folder = readSynthFolderSync(outdir);
+  timings?.lap('read the folder back');
+  return handOff(model, stacks, folder, timings);
 }
 
 /** Synthesizes HCL (`cdk.tf`), formatted as `terraform fmt` would. */
 export async function synthesizeNetworkHcl(model: NetworkModel, options: SynthesizeOptions = {}): Promise<SynthesizeResult> {
   const { outdir, stacks } = writeStacks(model, options, true);
   await finishHclStacks(outdir, stacks);
-  return handOff(model, stacks, await readSynthFolder(outdir));
+  options.timings?.lap('format HCL');
+  const folder = await readSynthFolder(outdir);
+  options.timings?.lap('read the folder back');
+  return handOff(model, stacks, folder, options.timings);
 }
 
 function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boolean): { outdir: string; stacks: string[] } {
+  const timings = options.timings ?? NO_TIMINGS;
+  const { app, stacks } = networkApp(model, options, hcl);
+  timings.lap('construct tree');
+  const synthesis = new AppSynthesis(app);
+  synthesis.prepare();
+  timings.lap('prepare: resolve each element');
+  synthesis.synthesize();
+  synthesis.validateApp();
+  finishStacks(app.outdir, stacks);
+  writeFileSync(path.join(app.outdir, MANIFEST_FILE), synthesis.manifestJson(withStateReads(synthesis.manifestEntries(), stacks), generatorRecord(model)));
+  writeIntent(app.outdir, model);
+  timings.lap('write stacks, lock files, manifest, intent');
+  return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
+}
+
+/** The network's App with every stack constructed and the blueprint's warnings recorded on the stacks they concern. */
+export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl: boolean): { app: App; stacks: NetworkStack[] } {
   const { outdir } = options;
   const app = new App({ ...(outdir ? { outdir } : {}), hclOutput: hcl, stackTraces: false });
   // cdktf 0.21 bug: each stack picks HCL or JSON from SYNTH_HCL_OUTPUT when it is
@@ -70,25 +100,30 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   for (const warning of options.warnings ?? []) {
     Annotations.of(stacks[names.indexOf(stackOfWarning(model, warning.path, names))]).addWarning(warning.text);
   }
-  app.synth();
-  for (const stack of stacks) restoreProtoKeysOf(path.join(app.outdir, 'stacks', stack.node.id));
-  recordStateReads(app.outdir, stacks);
-  recordGenerator(app.outdir, model);
+  return { app, stacks };
+}
+
+/** What each written stack gets after cdktf: its `__proto__` keys back, the provider lock file and its own files (user data). */
+export function finishStacks(outdir: string, stacks: readonly NetworkStack[]): void {
   // Every stack pins hashicorp/aws with its checksums, so that one plugin cache serves them all (provider-lock.ts).
   const lock = renderProviderLock(AWS_PROVIDER.version);
   for (const stack of stacks) {
+    const dir = path.join(outdir, 'stacks', stack.node.id);
+    if (!stack.finishesJson) restoreProtoKeysOf(dir);
     for (const [file, content] of [...stack.files, [LOCK_FILE, lock] as const]) {
-      const target = path.join(app.outdir, 'stacks', stack.node.id, file);
-      mkdirSync(path.dirname(target), { recursive: true });
+      const target = path.join(dir, file);
+      if (file.includes('/')) mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, content);
     }
   }
-  // What verify checks the stacks against: which flows must be inspected, and the VPN prefixes.
-  writeFileSync(path.join(app.outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
-  return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
 }
 
-/** A `__proto__` tag key crosses cdktf as a placeholder (constructs/terraform-literal.ts); here it becomes itself again. */
+/** What verify checks the stacks against: which flows must be inspected, and the VPN prefixes. */
+export function writeIntent(outdir: string, model: NetworkModel): void {
+  writeFileSync(path.join(outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
+}
+
+/** The placeholder of a `__proto__` tag key back to itself in a stack written by cdktf's own synthesizer (HCL). */
 function restoreProtoKeysOf(stackDir: string): void {
   for (const file of ['cdk.tf.json', 'cdk.tf'].map((f) => path.join(stackDir, f)).filter((f) => existsSync(f))) {
     const text = readFileSync(file, 'utf8');
@@ -100,29 +135,25 @@ function restoreProtoKeysOf(stackDir: string): void {
 /**
  * The stacks a stack reads through its own remote-state blocks (NetworkStack.readStateOf) are
  * dependencies cdktf does not see: recorded in the manifest by name, so `cdktf deploy` and the
- * hand-off apply them first, whatever app built them.
+ * hand-off apply them first, whatever app built them. `entries` are cdktf's, of every stack
+ * (whichever process wrote it); the amended ones are returned.
  */
-function recordStateReads(outdir: string, stacks: readonly NetworkStack[]): void {
-  const reads = stacks.filter((s) => s.stateDependencies.length > 0);
-  if (reads.length === 0) return;
-  const file = path.join(outdir, MANIFEST_FILE);
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { stacks: Record<string, { dependencies?: string[] }> };
-  for (const stack of reads) {
-    const entry = manifest.stacks[stack.node.id];
-    entry.dependencies = [...new Set([...(entry.dependencies ?? []), ...stack.stateDependencies])];
+export function withStateReads(entries: Readonly<Record<string, ManifestEntry>>, stacks: readonly NetworkStack[]): Record<string, ManifestEntry> {
+  const out = { ...entries };
+  for (const stack of stacks) {
+    if (stack.stateDependencies.length === 0) continue;
+    const entry = out[stack.node.id] as ManifestEntry & { dependencies?: string[] };
+    out[stack.node.id] = { ...entry, dependencies: [...new Set([...(entry.dependencies ?? []), ...stack.stateDependencies])] };
   }
-  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return out;
 }
 
 /**
  * What gwlb-blueprint adds to cdktf's manifest: its version and the address layout
  * (recorded-layout.ts), so a later run can tell that its own plan would differ.
  */
-function recordGenerator(outdir: string, model: NetworkModel): void {
-  const file = path.join(outdir, MANIFEST_FILE);
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  manifest[GENERATOR_KEY] = { version: generatorVersion(), layout: layoutOf(model) };
-  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+export function generatorRecord(model: NetworkModel): Record<string, unknown> {
+  return { [GENERATOR_KEY]: { version: generatorVersion(), layout: layoutOf(model) } };
 }
 
 function generatorVersion(): string {
@@ -131,7 +162,8 @@ function generatorVersion(): string {
 }
 
 /** For the network team: README.md (what, where, in which order) and diagram.mmd (topology). */
-function handOff(model: NetworkModel, stacks: string[], folder: SynthFolder): SynthesizeResult {
+function handOff(model: NetworkModel, stacks: string[], folder: SynthFolder, timings?: TimingsRecorder): SynthesizeResult {
   writeHandoff(model, folder, stacks);
+  timings?.lap('hand-off README and diagram');
   return { outdir: folder.dir, stacks, folder };
 }

@@ -5,6 +5,7 @@
  */
 import type { NetworkModel } from '../blueprint/model';
 import { verifySynthFolder, type VerifyResult } from '../verify';
+import { synthesizeNetworkInParallel, type SynthWorker } from './partition';
 import { synthesizeNetwork, synthesizeNetworkHcl, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 
 export interface VerifiedSynthesis {
@@ -13,12 +14,21 @@ export interface VerifiedSynthesis {
 }
 
 export function synthesizeVerified(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }): VerifiedSynthesis {
-  const synthesis = synthesizeNetwork(model, options);
-  return { synthesis, verification: verifySynthFolder(synthesis.folder) };
+  return verified(synthesizeNetwork(model, options), options);
+}
+
+/** The same on two processes where the network is large (partition.ts): the command line's synthesis. */
+export async function synthesizeVerifiedInParallel(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }, worker?: SynthWorker): Promise<VerifiedSynthesis> {
+  return verified(await synthesizeNetworkInParallel(model, options, worker), options);
 }
 
 /** HCL output, verified as written: the formatted `cdk.tf` files are parsed back. */
 export async function synthesizeVerifiedHcl(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }): Promise<VerifiedSynthesis> {
-  const synthesis = await synthesizeNetworkHcl(model, options);
-  return { synthesis, verification: verifySynthFolder(synthesis.folder) };
+  return verified(await synthesizeNetworkHcl(model, options), options);
+}
+
+function verified(synthesis: SynthesizeResult, options: Pick<SynthesizeOptions, 'timings'>): VerifiedSynthesis {
+  const verification = verifySynthFolder(synthesis.folder);
+  options.timings?.lap('verify');
+  return { synthesis, verification };
 }

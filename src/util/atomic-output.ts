@@ -12,7 +12,8 @@
  *   verify-kept      compares each copy with its original
  *   move-aside       renames the target to `.<name>.previous-<pid>`
  *   swap-in          renames staging to the target
- *   remove-previous  deletes the previous folder
+ *   remove-previous  deletes the previous folder (in release(), so that a run
+ *                    reports before it spends time deleting what it replaced)
  *
  * Until swap-in the originals stay where they were; after it a verified copy is
  * in the new folder. A crash before move-aside leaves the old folder; between
@@ -57,7 +58,7 @@ export interface ClaimedOutput {
   stage(): string;
   /** Swaps the staging folder in (see above). */
   commit(): void;
-  /** Removes an uncommitted staging folder and the lock; idempotent, and run on interrupts. */
+  /** Deletes the folder a commit replaced, or an uncommitted staging folder, then the lock; idempotent, and run on interrupts. */
   release(): void;
 }
 
@@ -105,10 +106,21 @@ function claim(target: string, options: OutputOptions): ClaimedOutput {
   lockNotices.forEach(notice);
   let staging: string | undefined;
   let committed = false;
+  let replaced: string | undefined;
   const unregister = onInterrupt(() => release());
   function release(): void {
     if (staging && !committed) rmSync(staging, { recursive: true, force: true });
     staging = undefined;
+    if (replaced) {
+      const previous = replaced;
+      replaced = undefined;
+      options.onStep?.('remove-previous');
+      try {
+        rmSync(previous, { recursive: true, force: true });
+      } catch {
+        // The new folder is in place; the next run deletes what is left of the old one (output-recovery.ts).
+      }
+    }
     lock.release();
     unregister();
   }
@@ -140,7 +152,7 @@ function claim(target: string, options: OutputOptions): ClaimedOutput {
       if (!staging) throw new Error('internal: commit() before stage()');
       if (committed) return;
       try {
-        commitSteps(dir, staging, names.previous(process.pid), options, lock, target);
+        if (commitSteps(dir, staging, names.previous(process.pid), options, lock, target)) replaced = names.previous(process.pid);
       } catch (err) {
         throw asUserError(err, target);
       }
@@ -150,7 +162,8 @@ function claim(target: string, options: OutputOptions): ClaimedOutput {
   };
 }
 
-function commitSteps(dir: string, staging: string, previous: string, options: OutputOptions, lock: OutputLock, target: string): void {
+/** The commit up to swap-in; true when a previous folder was moved aside (release() deletes it). */
+function commitSteps(dir: string, staging: string, previous: string, options: OutputOptions, lock: OutputLock, target: string): boolean {
   const step = (name: CommitStep) => options.onStep?.(name);
   if (!lock.held()) throw new UserError(`the lock of ${target} was removed while this run held it; nothing was written`);
   const exists = existsSync(dir);
@@ -182,10 +195,7 @@ function commitSteps(dir: string, staging: string, previous: string, options: Ou
     throw err;
   }
   syncFolder(path.dirname(dir));
-  if (exists) {
-    step('remove-previous');
-    rmSync(previous, { recursive: true, force: true });
-  }
+  return exists;
 }
 
 function describeSwapError(err: unknown): string {

@@ -93,6 +93,18 @@ describe('claimOutput', () => {
     expect(seen).toEqual(['copy-kept:target', 'copy-kept:target', 'verify-kept:target', 'move-aside:target', 'swap-in:previous', 'remove-previous:target']);
   });
 
+  it('deletes the replaced folder on release, after the commit (a run reports first), and still under the lock', () => {
+    const target = path.join(dir, 'out');
+    write(path.join(target, 'stale.json'), 'old');
+    const output = claimOutput(target, { force: true });
+    write(path.join(output.stage(), 'fresh.json'), 'new');
+    output.commit();
+    expect(fs.readdirSync(target)).toEqual(['fresh.json']);
+    expect(leftovers().sort()).toEqual(['.out.lock', `.out.previous-${process.pid}`]);
+    output.release();
+    expect(leftovers()).toEqual([]);
+  });
+
   it('puts everything back when the swap fails: the old folder and its state stay where they were', () => {
     const target = path.join(dir, 'out');
     write(path.join(target, 'stale.json'), 'old');

@@ -29,9 +29,12 @@ export const routeTableRoutes: Rule = {
   description: `Each VPC route table stays within the ${ROUTES_PER_TABLE.default} routes a table holds by default (warning: raise the quota first) and the ${ROUTES_PER_TABLE.max} it may be raised to (error).`,
   check(bp) {
     const problems: Problem[] = [];
+    // Once per region: the default list names every VPC, so per VPC it would cost VPCs² CIDR parses.
+    const internalOf = new Map<string, string[]>();
     for (const vpc of vpcsOf(bp)) {
-      if (!parseCidr(vpc.cidr).ok) continue;
-      const internal = effectiveInternalCidrs(bp, vpc.region);
+      if (vpc.role === 'spoke' || !parseCidr(vpc.cidr).ok) continue;
+      let internal = internalOf.get(vpc.region);
+      if (!internal) internalOf.set(vpc.region, (internal = effectiveInternalCidrs(bp, vpc.region)));
       const routes = routesOfFullestTable(vpc.role, vpc.cidr, internal);
       if (routes <= ROUTES_PER_TABLE.default) continue;
       const path = bp.regions[vpc.region].internalCidrs ? ['regions', vpc.region, 'internalCidrs'] : [...vpc.path, 'cidr'];

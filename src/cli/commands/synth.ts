@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { README_FILE } from '../../handoff/readme';
 import { checkRecordedLayout } from '../../synth/recorded-layout';
-import { synthesizeVerified, synthesizeVerifiedHcl } from '../../synth/verified-synthesis';
+import { synthesizeVerifiedHcl, synthesizeVerifiedInParallel } from '../../synth/verified-synthesis';
+import { prestartWorker, type SynthWorker } from '../../synth/partition';
 import { claimOutput } from '../../util/atomic-output';
 import { yieldToSignals } from '../../util/interrupts';
 import { formatVerifyReport } from '../../verify/report';
@@ -9,6 +10,7 @@ import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { postDeployChecksAccount } from '../../stacks/post-deploy-paths';
 import { SynthesisNotVerified } from '../errors';
 import type { Io } from '../../util/io';
+import { NO_TIMINGS, type Timings } from '../../util/timings';
 
 export interface SynthOptions {
   readonly blueprint: string;
@@ -17,6 +19,8 @@ export interface SynthOptions {
   readonly force?: boolean;
   /** Add a Reachability Analyzer stack per region (post-deploy-checks-stack.ts). */
   readonly postDeployChecks?: boolean;
+  /** Where the phases' wall time is recorded; printed on stderr at the end. @default not recorded */
+  readonly timings?: Timings;
 }
 
 /** At most this many stacks are listed one per line; a network of 500 spokes gets a summary. */
@@ -32,9 +36,21 @@ export function stackSummary(stacks: readonly string[], readme: string): string[
 const KEPT_ON_REGENERATION = ['state'];
 
 export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
+  // A second synthesis process for a large network starts now, while this one validates.
+  const worker = options.hcl ? undefined : prestartWorker(options.blueprint);
+  try {
+    await synthesize(options, io, worker);
+  } finally {
+    worker?.stop();
+  }
+}
+
+async function synthesize(options: SynthOptions, io: Io, worker: SynthWorker | undefined): Promise<void> {
+  const timings = options.timings ?? NO_TIMINGS;
   const checked = loadCheckedBlueprint(options.blueprint, io);
   // Before anything is claimed: a network of several accounts must name the account that runs the checks.
   if (options.postDeployChecks) postDeployChecksAccount(checked.model);
+  timings.lap('blueprint read, validate, plan');
   // The folder is locked from here to the end of the run, and left as it was on any failure or interrupt.
   const output = claimOutput(options.out, {
     force: options.force,
@@ -46,9 +62,12 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     // Before anything is staged: a folder laid out with other AZ slots is never re-planned silently.
     checkRecordedLayout(output.dir, checked.model, checked.blueprint);
     const staging = output.stage();
+    timings.lap('lock and stage the folder');
     await yieldToSignals();
-    const synthOptions = { outdir: staging, postDeployChecks: options.postDeployChecks ?? false };
-    const { synthesis, verification } = options.hcl ? await synthesizeVerifiedHcl(checked.model, synthOptions) : synthesizeVerified(checked.model, synthOptions);
+    const synthOptions = { outdir: staging, postDeployChecks: options.postDeployChecks ?? false, timings };
+    const { synthesis, verification } = options.hcl
+      ? await synthesizeVerifiedHcl(checked.model, synthOptions)
+      : await synthesizeVerifiedInParallel(checked.model, synthOptions, worker);
     await yieldToSignals();
     if (!verification.ok) {
       io.err(formatVerifyReport(verification));
@@ -58,7 +77,13 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
     for (const line of stackSummary(synthesis.stacks, path.join(options.out, README_FILE))) io.out(line);
     io.out(`verified: ${verification.proof.azPaths.toLocaleString('en-US')} AZ paths inspected as intended, ${verification.controls.length} security controls pass (to check again: gwlb-blueprint verify ${options.out})`);
+    timings.lap('commit and report');
   } finally {
     output.release();
+  }
+  timings.lap('delete the replaced folder, unlock');
+  if (options.timings) {
+    options.timings.note(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    for (const line of options.timings.format()) io.err(line);
   }
 }

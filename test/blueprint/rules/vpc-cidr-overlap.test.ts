@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { overlaps } from '../../../src/blueprint/cidr';
+import { overlappingPairs } from '../../../src/blueprint/rules/vpc-cidr-overlap';
 import { validateBlueprint } from '../../../src/blueprint/validate';
 import { expectProblem, problemsOf, reference, regionOf, ruleById, theProblem, withSecondRegion } from '../../helpers/blueprints';
 
@@ -42,5 +45,21 @@ describe(RULE, () => {
     regionOf(bp).spokes!['partner-app'].cidr = '10.11.0.0/16';
     regionOf(bp).dmzs!['partner-dmz'].cidr = '10.255.16.0/20'; // right after the egress 10.255.0.0/20
     expect(problemsOf(bp, RULE)).toEqual([]);
+  });
+});
+
+describe('overlappingPairs', () => {
+  it('finds exactly the pairs that a comparison of every two blocks finds, in its order', () => {
+    const block = fc.record({ base: fc.integer({ min: 0, max: 255 }).map((n) => n * 2 ** 24), prefix: fc.integer({ min: 6, max: 10 }) }).map((b) => ({
+      base: b.base - (b.base % 2 ** (32 - b.prefix)),
+      prefix: b.prefix,
+    }));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 30 }), (blocks) => {
+        const expected: [number, number][] = [];
+        blocks.forEach((b, later) => blocks.slice(0, later).forEach((a, earlier) => overlaps(a, b) && expected.push([earlier, later])));
+        expect(overlappingPairs(blocks)).toEqual(expected);
+      }),
+    );
   });
 });

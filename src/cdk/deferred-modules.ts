@@ -1,0 +1,61 @@
+/**
+ * Start-up: loading cdktf loads packages that synthesis never uses.
+ * lib/private/fs.js requires archiver (with readable-stream, lodash, glob and
+ * the zip and tar streams, ~170 modules, 50-100 ms) only to zip a TerraformAsset
+ * folder, and lib/validations/validate-binary-version.js requires semver only to
+ * check a Terraform binary's version when a stack moves a resource: gwlb-blueprint
+ * creates neither. json-stable-stringify (with its call-bind helpers, ~20 ms)
+ * writes what json-synthesizer.ts and app-synthesis.ts now write; cdktf still
+ * uses it for HCL metadata and its Testing helpers. The Reachability Analyzer's
+ * provider classes (1.2 MB of JavaScript, ~15-30 ms to compile) serve only
+ * `synth --post-deploy-checks` (aws.ts exports them with the others). Until one is used, a stand-in
+ * takes its place in the module cache; the first call or property read loads the
+ * real module and forwards to it.
+ *
+ * Imported (for this effect alone) by core.ts and aws.ts before either loads
+ * cdktf. Under a module system without require.cache (jest) nothing is deferred.
+ */
+import Module = require('node:module');
+import * as path from 'node:path';
+
+/** What each deferred package is required from, relative to cdktf's folder. */
+const DEFERRED = [
+  ['archiver', 'lib/private/fs.js'],
+  ['semver', 'lib/validations/validate-binary-version.js'],
+  ['json-stable-stringify', 'lib/synthesize/synthesizer.js'],
+] as const;
+
+/** Provider submodules that only some networks use, as aws.ts requires them. */
+const DEFERRED_PROVIDER = ['@cdktf/provider-aws/lib/ec2-network-insights-analysis', '@cdktf/provider-aws/lib/ec2-network-insights-path'] as const;
+
+function defer(request: string, from?: string): void {
+  let file: string;
+  try {
+    file = from === undefined ? require.resolve(request) : require.resolve(request, { paths: [path.dirname(require.resolve(`cdktf/${from}`))] });
+  } catch {
+    return;
+  }
+  if (typeof require.cache !== 'object' || require.cache[file]) return;
+  let real: object | undefined;
+  const load = (): object => {
+    if (!real) {
+      delete require.cache[file];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      real = require(file) as object;
+    }
+    return real;
+  };
+  const standIn = new Module(file, module);
+  standIn.filename = file;
+  standIn.loaded = true;
+  standIn.exports = new Proxy(function deferred() {}, {
+    apply: (_, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
+    construct: (_, args) => Reflect.construct(load() as new (...a: unknown[]) => object, args),
+    get: (_, property) => Reflect.get(load(), property),
+    has: (_, property) => Reflect.has(load(), property),
+  });
+  require.cache[file] = standIn;
+}
+
+for (const [request, from] of DEFERRED) defer(request, from);
+for (const request of DEFERRED_PROVIDER) defer(request);
