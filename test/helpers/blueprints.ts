@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { formatPath, formatProblem, type Problem } from '../../src/blueprint/problems';
 import { RULES, type Rule } from '../../src/blueprint/rules';
-import type { Blueprint, RegionSpec } from '../../src/blueprint/schema';
+import type { Blueprint, FleetSpec, RegionSpec } from '../../src/blueprint/schema';
 import { validateBlueprint } from '../../src/blueprint/validate';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -20,6 +20,13 @@ export function reference(): Blueprint {
 
 export function regionOf(bp: Blueprint, code = REGION): RegionSpec {
   return bp.regions[code];
+}
+
+/** The reference blueprint with its Check Point fleet changed (the fleet rules' tests). */
+export function withFleet(changes: Partial<FleetSpec>): Blueprint {
+  const bp = reference();
+  Object.assign(regionOf(bp).fleets.cloudguard, changes);
+  return bp;
 }
 
 /**

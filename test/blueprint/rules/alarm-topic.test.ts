@@ -1,14 +1,7 @@
-import type { FleetSpec } from '../../../src/blueprint/schema';
-import { expectProblem, problemsOf, reference, regionOf, theProblem } from '../../helpers/blueprints';
+import { expectProblem, problemsOf, reference, theProblem, withFleet } from '../../helpers/blueprints';
 
 const RULE = 'alarm-topic';
 const FLEET = '$.regions["eu-west-2"].fleets.cloudguard';
-
-function withFleet(changes: Partial<FleetSpec>) {
-  const bp = reference();
-  Object.assign(regionOf(bp).fleets.cloudguard, changes);
-  return bp;
-}
 
 describe(RULE, () => {
   it('accepts no topic, and a standard topic in the fleet\'s region', () => {

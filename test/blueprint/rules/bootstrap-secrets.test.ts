@@ -1,16 +1,9 @@
 import { formatProblem } from '../../../src/blueprint/problems';
-import type { FleetSpec } from '../../../src/blueprint/schema';
 import { validateBlueprint } from '../../../src/blueprint/validate';
-import { expectProblem, problemsOf, reference, regionOf, ruleById, theProblem } from '../../helpers/blueprints';
+import { expectProblem, problemsOf, reference, ruleById, theProblem, withFleet } from '../../helpers/blueprints';
 
 const RULE = 'bootstrap-secrets';
 const FLEET = '$.regions["eu-west-2"].fleets.cloudguard';
-
-function withFleet(changes: Partial<FleetSpec>) {
-  const bp = reference();
-  Object.assign(regionOf(bp).fleets.cloudguard, changes);
-  return bp;
-}
 
 describe(RULE, () => {
   it('finds no error in the reference blueprint', () => {

@@ -1,15 +1,8 @@
-import type { FleetSpec } from '../../../src/blueprint/schema';
 import { validateBlueprint } from '../../../src/blueprint/validate';
-import { expectProblem, problemsOf, reference, regionOf, theProblem } from '../../helpers/blueprints';
+import { expectProblem, problemsOf, reference, theProblem, withFleet } from '../../helpers/blueprints';
 
 const RULE = 'health-check-grace';
 const FLEET = '$.regions["eu-west-2"].fleets.cloudguard';
-
-function withFleet(changes: Partial<FleetSpec>) {
-  const bp = reference();
-  Object.assign(regionOf(bp).fleets.cloudguard, changes);
-  return bp;
-}
 
 describe(RULE, () => {
   it('accepts the default and a longer grace', () => {
