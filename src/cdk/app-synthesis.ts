@@ -16,6 +16,7 @@
 import { TerraformStack, type App } from 'cdktf';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import errors = require('cdktf/lib/errors');
+import type { WritingSession } from './json-synthesizer';
 
 /** Identifiers of cross-stack outputs, by the name of the stack they belong to. */
 export type StackReferences = Readonly<Record<string, readonly string[]>>;
@@ -66,9 +67,13 @@ export class AppSynthesis {
     }
   }
 
-  /** Writes each of this process's stacks through its synthesizer, as App.synth() does. */
-  synthesize(): void {
-    const session = { outdir: this.app.outdir, skipValidation: this.app.skipValidation, manifest: this.app.manifest };
+  /**
+   * Writes each of this process's stacks through its synthesizer, as App.synth() does;
+   * where our synthesizer writes (JSON: json-synthesizer.ts), through `writeFile`
+   * (relative file, text), which cdktf's own synthesizer knows nothing of.
+   */
+  synthesize(writeFile?: (file: string, text: string) => void): void {
+    const session: WritingSession = { outdir: this.app.outdir, skipValidation: this.app.skipValidation, manifest: this.app.manifest, ...(writeFile ? { writeFile } : {}) };
     for (const stack of this.own) stack.synthesizer.synthesize(session);
   }
 

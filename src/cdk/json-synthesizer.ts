@@ -24,6 +24,12 @@ import { stableJson } from './stable-json';
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
 const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.ERROR];
 
+/** A synthesis session that writes each stack's text its own way (app-synthesis.ts). */
+export interface WritingSession extends ISynthesisSession {
+  /** Writes `file` (relative to the output folder, `/`-separated; its folder exists). @default fs.writeFileSync */
+  readonly writeFile?: (file: string, text: string) => void;
+}
+
 export class JsonStackSynthesizer implements IStackSynthesizer {
   /** As cdktf decides it when a stack is constructed (terraform-stack.js). */
   private readonly continueOnErrorAnnotations = process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
@@ -60,6 +66,9 @@ export class JsonStackSynthesizer implements IStackSynthesizer {
     if (!this.continueOnErrorAnnotations && failed.length > 0) {
       throw errors.encounteredAnnotationWithLevelError(failed.map((a) => `[${a.constructPath}] ${a.message}`).join('\n'));
     }
-    fs.writeFileSync(path.join(session.outdir, entry.synthesizedStackPath), this.finishText(stableJson(stack.toTerraform())));
+    const text = this.finishText(stableJson(stack.toTerraform()));
+    const { writeFile } = session as WritingSession;
+    if (writeFile) writeFile(entry.synthesizedStackPath.split(path.sep).join('/'), text);
+    else fs.writeFileSync(path.join(session.outdir, entry.synthesizedStackPath), text);
   }
 }

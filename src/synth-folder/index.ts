@@ -9,14 +9,16 @@
  *   manifest.ts      manifest.json, checked against the stack folders on disk
  *   stack-config.ts  a stack folder's files merged as Terraform merges them
  *   instances.ts     count / for_each expanded, what cannot be evaluated refused
+ *   files.ts         the folder's files: on disk, or as a synthesis has just written them
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { diskFiles, type FolderFiles } from './files';
 import { FolderError } from './folder-error';
 import { isConfigFile, parseJsonFile, readManifest, type Manifest, type ManifestStack } from './manifest';
 import { mergeConfigFiles, type ConfigFile, type TerraformConfig } from './stack-config';
 
 export { FolderError } from './folder-error';
+export { diskFiles, writtenFiles, writtenIsOnDisk, type FolderFiles } from './files';
 export { GENERATOR_KEY, MANIFEST_FILE, readManifest, type Manifest, type ManifestStack } from './manifest';
 export { instancesOf, isExpression, literalText, type Instances } from './instances';
 export type { Attributes, TerraformConfig } from './stack-config';
@@ -44,31 +46,32 @@ export interface SynthFolder {
 
 type HclParser = (shown: string) => unknown;
 
-/** Reads a folder whose stacks are all Terraform JSON; an HCL file is refused with a pointer to the async reader. */
-export function readSynthFolderSync(dir: string): SynthFolder {
-  return readWith(dir, (shown) => {
+/** Reads a folder whose stacks are all Terraform JSON (from disk, or `files`); an HCL file is refused with a pointer to the async reader. */
+export function readSynthFolderSync(folder: string | FolderFiles): SynthFolder {
+  return readWith(typeof folder === 'string' ? diskFiles(folder) : folder, (shown) => {
     throw new FolderError(shown, [], undefined, 'is HCL, which only the asynchronous reader parses (internal: use readSynthFolder)');
   });
 }
 
 /** Reads a synthesized folder, parsing HCL stacks (`synth --hcl`) with Terraform's own HCL parser. */
 export async function readSynthFolder(dir: string): Promise<SynthFolder> {
-  const manifest = readManifest(dir);
+  const files = diskFiles(dir);
+  const manifest = readManifest(files);
   const hcl = new Map<string, unknown>();
-  const hclFiles = manifest.stacks.flatMap((s) => configFileNames(dir, s).filter((f) => f.endsWith('.tf')).map((f) => `${s.dir}/${f}`));
+  const hclFiles = manifest.stacks.flatMap((s) => configFileNames(files, s).filter((f) => f.endsWith('.tf')).map((f) => `${s.dir}/${f}`));
   if (hclFiles.length > 0) {
     // Loaded only when there is HCL: Terraform's parser compiled to WebAssembly.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { parse } = require('@cdktf/hcl2json') as { parse: (file: string, text: string) => Promise<unknown> };
     for (const shown of hclFiles) {
       try {
-        hcl.set(shown, await parse(path.posix.basename(shown), readFileSync(path.join(dir, shown), 'utf8')));
+        hcl.set(shown, await parse(path.posix.basename(shown), files.readText(shown)));
       } catch (err) {
         throw new FolderError(shown, [], undefined, `is not valid HCL (${firstDiagnostic(String((err as Error).message ?? err))})`);
       }
     }
   }
-  return readWith(dir, (shown) => hcl.get(shown), manifest);
+  return readWith(files, (shown) => hcl.get(shown), manifest);
 }
 
 /** hcl2json reports every diagnostic of the file on one line, tens of kilobytes for a broken stack: the first one says where. */
@@ -78,44 +81,44 @@ function firstDiagnostic(message: string): string {
   return first.length > 300 ? `${first.slice(0, 299)}…` : first;
 }
 
-function readWith(dir: string, parseHcl: HclParser, manifest: Manifest = readManifest(dir)): SynthFolder {
-  const stacks = manifest.stacks.map((entry) => readStack(dir, entry, parseHcl));
-  const intentFile = path.join(dir, INTENT_FILE);
-  const intent = existsSync(intentFile) ? parseJsonFile(intentFile, INTENT_FILE) : undefined;
-  return { dir, stacks, manifest, ...(intent !== undefined ? { intent } : {}) };
+function readWith(files: FolderFiles, parseHcl: HclParser, manifest: Manifest = readManifest(files)): SynthFolder {
+  const stacks = manifest.stacks.map((entry) => readStack(files, entry, parseHcl));
+  const intent = files.exists(INTENT_FILE) ? parseJsonFile(files, INTENT_FILE, INTENT_FILE) : undefined;
+  return { dir: files.dir, stacks, manifest, ...(intent !== undefined ? { intent } : {}) };
 }
 
-function configFileNames(dir: string, stack: ManifestStack): string[] {
-  const folder = path.join(dir, stack.dir);
-  return readdirSync(folder)
-    .filter((f) => isConfigFile(f) && statSync(path.join(folder, f)).isFile())
+function configFileNames(files: FolderFiles, stack: ManifestStack): string[] {
+  return files
+    .list(stack.dir)
+    .map((e) => e.name)
+    .filter((f) => isConfigFile(f) && files.isFile(`${stack.dir}/${f}`))
     .sort();
 }
 
-function readStack(dir: string, entry: ManifestStack, parseHcl: HclParser): SynthStack {
-  const names = configFileNames(dir, entry);
-  const files: ConfigFile[] = names.map((name) => {
+function readStack(files: FolderFiles, entry: ManifestStack, parseHcl: HclParser): SynthStack {
+  const names = configFileNames(files, entry);
+  const configs: ConfigFile[] = names.map((name) => {
     const shown = `${entry.dir}/${name}`;
     const format = name.endsWith('.tf') ? 'hcl' : 'json';
-    const content = format === 'hcl' ? parseHcl(shown) : parseJsonFile(path.join(dir, shown), shown);
+    const content = format === 'hcl' ? parseHcl(shown) : parseJsonFile(files, shown, shown);
     return { shown, name, format, content };
   });
-  const config = mergeConfigFiles(files);
+  const config = mergeConfigFiles(configs);
   const configFiles = names.map((n) => `${entry.dir}/${n}`);
   return {
     ...entry,
     format: entry.file.endsWith('.tf') ? 'hcl' : 'json',
     configFiles,
-    extraFiles: filesUnder(path.join(dir, entry.dir)).filter((f) => !names.includes(f)),
+    extraFiles: filesUnder(files, entry.dir).filter((f) => !names.includes(f)),
     config,
   };
 }
 
-function filesUnder(folder: string, prefix = ''): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true })
+function filesUnder(files: FolderFiles, folder: string, prefix = ''): string[] {
+  if (!files.exists(folder)) return [];
+  return [...files.list(folder)]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory() ? filesUnder(path.join(folder, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+    .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory ? filesUnder(files, `${folder}/${e.name}`, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
 /** A single nested block, however it was written: `{...}` (cdktf JSON) or `[{...}]` (HCL, Terraform JSON). */

@@ -4,8 +4,8 @@
  * names no stack, points outside the folder or disagrees with the stack folders
  * on disk describes no network anyone could deploy, and is refused.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { diskFiles, type FolderFiles } from './files';
 import { FolderError } from './folder-error';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -30,10 +30,13 @@ export interface Manifest {
 /** The key under which gwlb-blueprint records its own facts in manifest.json. */
 export const GENERATOR_KEY = 'gwlb-blueprint';
 
-export function parseJsonFile(file: string, shown: string): unknown {
+/** The JSON of `file` (relative to the folder), named `shown` in refusals. */
+export function parseJsonFile(files: FolderFiles, file: string, shown: string): unknown {
+  const parsed = files.parsedJson?.(file);
+  if (parsed !== undefined) return parsed;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = files.readText(file);
   } catch (err) {
     throw new FolderError(shown, [], undefined, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
@@ -52,12 +55,12 @@ function insideFolder(value: unknown): value is string {
   return !path.posix.normalize(value).split('/').includes('..');
 }
 
-export function readManifest(dir: string): Manifest {
-  const file = path.join(dir, MANIFEST_FILE);
-  if (!existsSync(file)) {
-    throw new FolderError(dir, [], undefined, `holds no ${MANIFEST_FILE}: is it a folder written by gwlb-blueprint synth or cdktf synth?`);
+export function readManifest(folder: string | FolderFiles): Manifest {
+  const files = typeof folder === 'string' ? diskFiles(folder) : folder;
+  if (!files.exists(MANIFEST_FILE)) {
+    throw new FolderError(files.dir, [], undefined, `holds no ${MANIFEST_FILE}: is it a folder written by gwlb-blueprint synth or cdktf synth?`);
   }
-  const raw = parseJsonFile(file, MANIFEST_FILE);
+  const raw = parseJsonFile(files, MANIFEST_FILE, MANIFEST_FILE);
   if (!isObject(raw)) throw new FolderError(MANIFEST_FILE, [], raw, 'is not a cdktf manifest (an object with "stacks")');
   if (!isObject(raw.stacks)) throw new FolderError(MANIFEST_FILE, ['stacks'], raw.stacks, 'must be an object of stacks by name');
   const stacks: ManifestStack[] = [];
@@ -85,7 +88,7 @@ export function readManifest(dir: string): Manifest {
     const unknown = stack.dependencies.find((d) => !names.has(d));
     if (unknown) throw new FolderError(MANIFEST_FILE, ['stacks', stack.name, 'dependencies'], unknown, 'is not a stack of this manifest');
   }
-  checkAgainstDisk(dir, stacks);
+  checkAgainstDisk(files, stacks);
   const generator = raw[GENERATOR_KEY];
   return { stacks, ...(isObject(generator) ? { generator } : {}) };
 }
@@ -99,27 +102,26 @@ export function isConfigFile(name: string): boolean {
   return !ignoredByTerraform(name) && /\.tf(\.json)?$/.test(name);
 }
 
-function hasConfig(folder: string): boolean {
+function hasConfig(files: FolderFiles, folder: string): boolean {
   try {
-    return readdirSync(folder).some((f) => isConfigFile(f) && statSync(path.join(folder, f)).isFile());
+    return files.list(folder).some((e) => isConfigFile(e.name) && files.isFile(`${folder}/${e.name}`));
   } catch {
     return false;
   }
 }
 
 /** Every stack folder on disk is in the manifest, and every stack of the manifest is on disk. */
-function checkAgainstDisk(dir: string, stacks: readonly ManifestStack[]): void {
+function checkAgainstDisk(files: FolderFiles, stacks: readonly ManifestStack[]): void {
   for (const stack of stacks) {
-    if (!existsSync(path.join(dir, stack.file))) throw new FolderError(MANIFEST_FILE, ['stacks', stack.name, 'synthesizedStackPath'], stack.file, 'names a file that does not exist');
+    if (!files.exists(stack.file)) throw new FolderError(MANIFEST_FILE, ['stacks', stack.name, 'synthesizedStackPath'], stack.file, 'names a file that does not exist');
   }
   const listed = new Set(stacks.map((s) => s.dir));
   const parents = [...new Set(stacks.map((s) => path.posix.dirname(s.dir)))];
   for (const parent of parents) {
-    const folder = path.join(dir, parent);
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    for (const entry of files.list(parent)) {
       const relative = parent === '.' ? entry.name : `${parent}/${entry.name}`;
-      if (!entry.isDirectory() || ignoredByTerraform(entry.name) || listed.has(relative)) continue;
-      if (hasConfig(path.join(folder, entry.name))) {
+      if (!entry.isDirectory || ignoredByTerraform(entry.name) || listed.has(relative)) continue;
+      if (hasConfig(files, relative)) {
         throw new FolderError(MANIFEST_FILE, ['stacks'], entry.name, `has no entry for the stack folder ${relative} on disk: the manifest and the stacks disagree`);
       }
     }

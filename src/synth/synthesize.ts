@@ -32,6 +32,12 @@ export interface SynthesizeOptions {
   readonly postDeployChecks?: boolean;
   /** Where each phase's wall time is recorded (`synth --timings`). @default not recorded */
   readonly timings?: TimingsRecorder;
+  /**
+   * Writes each file of the folder (relative, `/`-separated; its folder exists) but the hand-off
+   * documents, and the stacks' JSON where cdktf's own synthesizer writes it (GWLB_CDKTF_STOCK).
+   * @default fs.writeFileSync, at once
+   */
+  readonly writeFile?: (file: string, text: string) => void;
 }
 
 export interface SynthesizeResult {
@@ -46,6 +52,16 @@ export interface SynthesizeResult {
 export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOptions = {}): SynthesizeResult {
   const { outdir, stacks } = writeStacks(model, options, false);
   return readBackAndHandOff(model, stacks, outdir, options.timings);
+}
+
+/** The JSON stacks written, without the hand-off documents (which need the folder read: handOffFrom). */
+export function writeJsonStacks(model: NetworkModel, options: SynthesizeOptions): { outdir: string; stacks: string[] } {
+  return writeStacks(model, options, false);
+}
+
+/** The hand-off documents of a folder already read. */
+export function handOffFrom(model: NetworkModel, stacks: string[], folder: SynthFolder, timings?: TimingsRecorder): SynthesizeResult {
+  return handOff(model, stacks, folder, timings);
 }
 
 /** Reads a written JSON folder back (once: the hand-off and verify both use that reading) and writes the hand-off. */
@@ -72,12 +88,12 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   const synthesis = new AppSynthesis(app);
   synthesis.prepare();
   timings.lap('prepare: resolve each element');
-  synthesis.synthesize();
+  synthesis.synthesize(options.writeFile);
   synthesis.validateApp();
-  finishStacks(app.outdir, stacks);
-  writeFileSync(path.join(app.outdir, MANIFEST_FILE), synthesis.manifestJson(withStateReads(synthesis.manifestEntries(), stacks), generatorRecord(model)));
-  writeIntent(app.outdir, model);
-  timings.lap('write stacks, lock files, manifest, intent');
+  finishStacks(app.outdir, stacks, options.writeFile);
+  writeTo(app.outdir, MANIFEST_FILE, synthesis.manifestJson(withStateReads(synthesis.manifestEntries(), stacks), generatorRecord(model)), options.writeFile);
+  writeIntent(app.outdir, model, options.writeFile);
+  timings.lap(options.writeFile ? 'stacks, lock files, manifest, intent' : 'write stacks, lock files, manifest, intent');
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
 }
 
@@ -104,7 +120,7 @@ export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl:
 }
 
 /** What each written stack gets after cdktf: its `__proto__` keys back, the provider lock file and its own files (user data). */
-export function finishStacks(outdir: string, stacks: readonly NetworkStack[]): void {
+export function finishStacks(outdir: string, stacks: readonly NetworkStack[], writeFile?: SynthesizeOptions['writeFile']): void {
   // Every stack pins hashicorp/aws with its checksums, so that one plugin cache serves them all (provider-lock.ts).
   const lock = renderProviderLock(AWS_PROVIDER.version);
   for (const stack of stacks) {
@@ -113,14 +129,20 @@ export function finishStacks(outdir: string, stacks: readonly NetworkStack[]): v
     for (const [file, content] of [...stack.files, [LOCK_FILE, lock] as const]) {
       const target = path.join(dir, file);
       if (file.includes('/')) mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, content);
+      if (writeFile) writeFile(`stacks/${stack.node.id}/${file}`, content);
+      else writeFileSync(target, content);
     }
   }
 }
 
 /** What verify checks the stacks against: which flows must be inspected, and the VPN prefixes. */
-export function writeIntent(outdir: string, model: NetworkModel): void {
-  writeFileSync(path.join(outdir, INTENT_FILE), `${JSON.stringify(intentOf(model), null, 2)}\n`);
+export function writeIntent(outdir: string, model: NetworkModel, writeFile?: SynthesizeOptions['writeFile']): void {
+  writeTo(outdir, INTENT_FILE, `${JSON.stringify(intentOf(model), null, 2)}\n`, writeFile);
+}
+
+function writeTo(outdir: string, file: string, text: string, writeFile: SynthesizeOptions['writeFile']): void {
+  if (writeFile) writeFile(file, text);
+  else writeFileSync(path.join(outdir, file), text);
 }
 
 /** The placeholder of a `__proto__` tag key back to itself in a stack written by cdktf's own synthesizer (HCL). */
