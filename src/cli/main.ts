@@ -83,9 +83,12 @@ function buildProgram(io: Io): Command {
     .action(async (options: { blueprint: string; out: string; hcl?: boolean; force?: boolean; postDeployChecks?: boolean; timings?: boolean }) => {
       const timings = options.timings ? new Timings() : undefined;
       timings?.lap('node start', LOADED_AT);
+      // First, so that the blueprint is checked on the other core while cdktf loads here.
+      const { ProofThread } = await import('../synth/proof-thread');
+      const proofThread = ProofThread.start(options.blueprint);
       const { runSynth } = await import('./commands/synth');
       timings?.lap('module loading');
-      await runSynth({ ...options, timings }, io);
+      await runSynth({ ...options, timings, ...(proofThread ? { proofThread } : {}) }, io);
     });
 
   program

@@ -95,8 +95,13 @@ export function prestartWorker(blueprintFile: string): SynthWorker | undefined {
  * no second process can run, synthesizeNetwork itself. JSON only: HCL text
  * follows the order in which outputs were added, which two processes do not share.
  */
+/** Whether synthesizeNetworkInParallel would use two processes for `model`. */
+export function partitioned(model: NetworkModel, postDeployChecks = false): boolean {
+  return stackCount(model, postDeployChecks) >= PARALLEL_MIN_STACKS && partitionAllowed();
+}
+
 export async function synthesizeNetworkInParallel(model: NetworkModel, options: SynthesizeOptions & { readonly outdir: string }, early?: SynthWorker): Promise<SynthesizeResult> {
-  const large = stackCount(model, options.postDeployChecks) >= PARALLEL_MIN_STACKS && partitionAllowed();
+  const large = partitioned(model, options.postDeployChecks);
   if (!large) early?.stop();
   const worker = large ? (early ?? SynthWorker.start()) : undefined;
   if (!worker) return synthesizeNetwork(model, options);

@@ -3,10 +3,15 @@
  * Terraform would load them (JSON or HCL), and verified (a network whose own
  * output does not verify is a defect, never something to hand over).
  */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
-import { verifySynthFolder, type VerifyResult } from '../verify';
-import { synthesizeNetworkInParallel, type SynthWorker } from './partition';
-import { synthesizeNetwork, synthesizeNetworkHcl, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
+import { readSynthFolderSync, writtenFiles, writtenIsOnDisk } from '../synth-folder';
+import type { VerifyResult } from '../verify';
+import { NO_TIMINGS } from '../util/timings';
+import { partitioned, synthesizeNetworkInParallel, type SynthWorker } from './partition';
+import type { ProofThread, Verdict } from './proof-thread';
+import { handOffFrom, readBackAndHandOff, synthesizeNetwork, synthesizeNetworkHcl, writeJsonStacks, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 
 export interface VerifiedSynthesis {
   readonly synthesis: SynthesizeResult;
@@ -27,8 +32,67 @@ export async function synthesizeVerifiedHcl(model: NetworkModel, options: Synthe
   return verified(await synthesizeNetworkHcl(model, options), options);
 }
 
+/**
+ * The command line's synthesis: on two processes where the network is large; otherwise
+ * proven by the proof thread (proof-thread.ts) while the stacks and the hand-off are
+ * written here, when there is one and every file it was given is the folder on disk.
+ */
+export async function synthesizeForCli(
+  model: NetworkModel,
+  options: SynthesizeOptions & { readonly outdir: string; readonly hcl?: boolean },
+  worker: SynthWorker | undefined,
+  thread: ProofThread | undefined,
+): Promise<{ readonly synthesis: SynthesizeResult; readonly verdict: Verdict }> {
+  const inThisThread = (v: VerifiedSynthesis) => ({ synthesis: v.synthesis, verdict: verdictOf(v.verification) });
+  if (options.hcl) return inThisThread(await synthesizeVerifiedHcl(model, options));
+  if (!thread || partitioned(model, options.postDeployChecks)) return inThisThread(await synthesizeVerifiedInParallel(model, options, worker));
+  worker?.stop();
+  const timings = options.timings ?? NO_TIMINGS;
+  // Every file is handed to the thread as it is synthesized, and written only once the
+  // thread has them all: the proof runs while they go to disk.
+  const written = new Map<string, string>();
+  const { outdir, stacks } = writeJsonStacks(model, {
+    ...options,
+    writeFile: (file, text) => {
+      written.set(file, text);
+      thread.written(file, text);
+    },
+  });
+  const proven = thread.verify(outdir);
+  // Settled below, or not needed: never an unhandled rejection.
+  proven.catch(() => undefined);
+  for (const [file, text] of written) writeFileSync(path.join(outdir, file), text);
+  timings.lap('write the files');
+  // Anything written here that the thread was not told (cdktf's own synthesizer, GWLB_CDKTF_STOCK):
+  // the folder on disk is proven here instead, as the library proves it.
+  if (!writtenIsOnDisk(outdir, written, ['stacks'])) return inThisThread(verified(readBackAndHandOff(model, stacks, outdir, options.timings), options));
+  const folder = readSynthFolderSync(writtenFiles(outdir, written));
+  timings.lap('read the folder as written');
+  const synthesis = handOffFrom(model, stacks, folder, options.timings);
+  const verdict = await proven;
+  timings.lap('wait for the proof thread');
+  return { synthesis, verdict };
+}
+
+/** What synth reports of a verification. */
+export function verdictOf(verification: VerifyResult): Verdict {
+  return {
+    ok: verification.ok,
+    azPaths: verification.proof.azPaths,
+    controls: verification.controls.length,
+    ...(verification.ok ? {} : { report: proof().formatVerifyReport(verification) }),
+  };
+}
+
+/** verify, loaded where this thread proves (with a proof thread, it does not). */
+function proof(): typeof import('../verify') & typeof import('../verify/report') {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return { ...(require('../verify') as typeof import('../verify')), ...(require('../verify/report') as typeof import('../verify/report')) };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 function verified(synthesis: SynthesizeResult, options: Pick<SynthesizeOptions, 'timings'>): VerifiedSynthesis {
-  const verification = verifySynthFolder(synthesis.folder);
+  const verification = proof().verifySynthFolder(synthesis.folder);
   options.timings?.lap('verify');
   return { synthesis, verification };
 }

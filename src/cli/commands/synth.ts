@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import { README_FILE } from '../../handoff/readme';
 import { checkRecordedLayout } from '../../synth/recorded-layout';
-import { synthesizeVerifiedHcl, synthesizeVerifiedInParallel } from '../../synth/verified-synthesis';
+import { synthesizeForCli } from '../../synth/verified-synthesis';
 import { prestartWorker, type SynthWorker } from '../../synth/partition';
+import type { ProofThread } from '../../synth/proof-thread';
 import { claimOutput } from '../../util/atomic-output';
 import { yieldToSignals } from '../../util/interrupts';
-import { formatVerifyReport } from '../../verify/report';
-import { loadCheckedBlueprint } from '../../blueprint/checked';
 import { postDeployChecksAccount } from '../../stacks/post-deploy-paths';
 import { SynthesisNotVerified } from '../errors';
 import type { Io } from '../../util/io';
@@ -21,6 +20,11 @@ export interface SynthOptions {
   readonly postDeployChecks?: boolean;
   /** Where the phases' wall time is recorded; printed on stderr at the end. @default not recorded */
   readonly timings?: Timings;
+  /**
+   * A proof thread already checking `blueprint` (cli/main.ts starts it before this module
+   * loads); it is stopped at the end. @default the blueprint is checked and proven in this thread
+   */
+  readonly proofThread?: ProofThread;
 }
 
 /** At most this many stacks are listed one per line; a network of 500 spokes gets a summary. */
@@ -42,12 +46,15 @@ export async function runSynth(options: SynthOptions, io: Io): Promise<void> {
     await synthesize(options, io, worker);
   } finally {
     worker?.stop();
+    options.proofThread?.stop();
   }
 }
 
 async function synthesize(options: SynthOptions, io: Io, worker: SynthWorker | undefined): Promise<void> {
   const timings = options.timings ?? NO_TIMINGS;
-  const checked = loadCheckedBlueprint(options.blueprint, io);
+  const thread = options.proofThread;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const checked = thread ? await thread.checkedBlueprint(io) : (require('../../blueprint/checked') as typeof import('../../blueprint/checked')).loadCheckedBlueprint(options.blueprint, io);
   // Before anything is claimed: a network of several accounts must name the account that runs the checks.
   if (options.postDeployChecks) postDeployChecksAccount(checked.model);
   timings.lap('blueprint read, validate, plan');
@@ -64,25 +71,24 @@ async function synthesize(options: SynthOptions, io: Io, worker: SynthWorker | u
     const staging = output.stage();
     timings.lap('lock and stage the folder');
     await yieldToSignals();
-    const synthOptions = { outdir: staging, postDeployChecks: options.postDeployChecks ?? false, timings };
-    const { synthesis, verification } = options.hcl
-      ? await synthesizeVerifiedHcl(checked.model, synthOptions)
-      : await synthesizeVerifiedInParallel(checked.model, synthOptions, worker);
+    const synthOptions = { outdir: staging, postDeployChecks: options.postDeployChecks ?? false, timings, hcl: options.hcl ?? false };
+    const { synthesis, verdict } = await synthesizeForCli(checked.model, synthOptions, worker, thread);
     await yieldToSignals();
-    if (!verification.ok) {
-      io.err(formatVerifyReport(verification));
+    if (!verdict.ok) {
+      io.err(verdict.report ?? 'the proof failed');
       throw new SynthesisNotVerified();
     }
     output.commit();
     io.out(`Wrote ${synthesis.stacks.length} stacks to ${options.out}${options.hcl ? ' (HCL)' : ''}, in deploy order:`);
     for (const line of stackSummary(synthesis.stacks, path.join(options.out, README_FILE))) io.out(line);
-    io.out(`verified: ${verification.proof.azPaths.toLocaleString('en-US')} AZ paths inspected as intended, ${verification.controls.length} security controls pass (to check again: gwlb-blueprint verify ${options.out})`);
+    io.out(`verified: ${verdict.azPaths.toLocaleString('en-US')} AZ paths inspected as intended, ${verdict.controls} security controls pass (to check again: gwlb-blueprint verify ${options.out})`);
     timings.lap('commit and report');
   } finally {
     output.release();
   }
   timings.lap('delete the replaced folder, unlock');
   if (options.timings) {
+    if (thread?.phases.length) options.timings.note(`proof thread: ${thread.phases.map((p) => `${p.phase} ${Math.round(p.ms)} ms`).join(', ')}`);
     options.timings.note(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     for (const line of options.timings.format()) io.err(line);
   }

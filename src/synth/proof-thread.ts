@@ -1,0 +1,157 @@
+/**
+ * The proof thread of `gwlb-blueprint synth`: a worker thread (proof-thread-worker.ts)
+ * on the second core that checks the blueprint while this thread loads cdktf and the
+ * provider classes, and proves the stacks while this thread writes them and the
+ * hand-off. It is started before anything heavy is loaded (cli/main.ts), so this
+ * module loads nothing but the thread.
+ *
+ * The proof reads the folder as this thread wrote it (synth-folder/files.ts,
+ * writtenFiles): every file's text, handed over before it went to disk. synth then
+ * checks that the names on disk are exactly those, or proves the folder from disk
+ * itself (verified-synthesis.ts). What the proof prints is the report's text, as
+ * the same verify in this thread would print it.
+ */
+import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { NetworkModel } from '../blueprint/model';
+import type { Blueprint } from '../blueprint/schema';
+import { UserError, ValidationFailed } from '../util/errors';
+import type { Io } from '../util/io';
+
+/** What the proof concluded, as synth reports it. */
+export interface Verdict {
+  readonly ok: boolean;
+  readonly azPaths: number;
+  readonly controls: number;
+  /** verify's report, when the proof failed. */
+  readonly report?: string;
+}
+
+/** An error as it crosses threads: its class by kind, and what the CLI prints of it. */
+export type ThreadError =
+  | { readonly kind: 'validation'; readonly errorCount: number }
+  | { readonly kind: 'user'; readonly message: string }
+  | { readonly kind: 'other'; readonly message: string; readonly stack?: string; readonly code?: string; readonly syscall?: string; readonly path?: string };
+
+export type ToProofThread =
+  | { readonly type: 'check'; readonly blueprintFile: string }
+  | { readonly type: 'written'; readonly file: string; readonly text: string }
+  | { readonly type: 'verify'; readonly dir: string };
+
+export type FromProofThread =
+  | { readonly type: 'checked'; readonly lines: readonly string[]; readonly model: NetworkModel; readonly blueprint: Blueprint; readonly ms: number }
+  | { readonly type: 'refused'; readonly lines: readonly string[]; readonly error: ThreadError }
+  | { readonly type: 'verdict'; readonly verdict: Verdict; readonly readMs: number; readonly verifyMs: number }
+  | { readonly type: 'failed'; readonly error: ThreadError };
+
+const WORKER_ENTRY = path.join(__dirname, 'proof-thread-worker.js');
+
+export class ProofThread {
+  private readonly inbox: FromProofThread[] = [];
+  private waiting?: { resolve: (m: FromProofThread) => void; reject: (e: Error) => void };
+  private failure?: Error;
+  /** What the thread took, for `--timings`. */
+  readonly phases: { phase: string; ms: number }[] = [];
+
+  /**
+   * The thread, already checking `blueprintFile`; undefined where it cannot run: under a
+   * TypeScript runner (no built worker), with GWLB_PROOF_THREAD=0, or when it fails to start.
+   */
+  static start(blueprintFile: string): ProofThread | undefined {
+    if (process.env.GWLB_PROOF_THREAD === '0' || !existsSync(WORKER_ENTRY)) return undefined;
+    try {
+      const thread = new ProofThread(new Worker(WORKER_ENTRY));
+      thread.send({ type: 'check', blueprintFile });
+      return thread;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (message: FromProofThread) => {
+      if (message.type === 'failed') return this.fail(errorFrom(message.error));
+      if (this.waiting) this.waiting.resolve(message), (this.waiting = undefined);
+      else this.inbox.push(message);
+      this.worker.unref();
+    });
+    worker.on('error', (err) => this.fail(err));
+    worker.on('exit', (code) => this.fail(new Error(`the proof thread ended early (exit ${code})`)));
+    // Only a thread being waited for keeps the process alive.
+    worker.unref();
+  }
+
+  /** The blueprint, checked; its problems printed on `io` as validate prints them. Throws as loadCheckedBlueprint does. */
+  async checkedBlueprint(io: Io): Promise<{ readonly model: NetworkModel; readonly blueprint: Blueprint }> {
+    const message = await this.next();
+    if (message.type !== 'checked' && message.type !== 'refused') throw new Error(`internal: the proof thread sent ${message.type} before the blueprint check`);
+    for (const line of message.lines) io.err(line);
+    if (message.type === 'refused') throw errorFrom(message.error);
+    this.phases.push({ phase: 'blueprint read, validate, plan', ms: message.ms });
+    return { model: message.model, blueprint: message.blueprint };
+  }
+
+  /** A file of the folder being written, relative to it: call before it is written. */
+  written(file: string, text: string): void {
+    this.send({ type: 'written', file, text });
+  }
+
+  /** The proof of the folder `dir` as written (every file given to `written`). */
+  async verify(dir: string): Promise<Verdict> {
+    this.send({ type: 'verify', dir });
+    const message = await this.next();
+    if (message.type !== 'verdict') throw new Error(`internal: the proof thread sent ${message.type}, not its verdict`);
+    this.phases.push({ phase: 'read the folder as written', ms: message.readMs }, { phase: 'verify', ms: message.verifyMs });
+    return message.verdict;
+  }
+
+  /** Ends the thread; nothing it holds is worth finishing. */
+  stop(): void {
+    this.failure ??= new Error('stopped');
+    void this.worker.terminate();
+  }
+
+  private send(message: ToProofThread): void {
+    if (!this.failure) this.worker.postMessage(message);
+  }
+
+  private next(): Promise<FromProofThread> {
+    const queued = this.inbox.shift();
+    if (queued) return Promise.resolve(queued);
+    if (this.failure) return Promise.reject(this.failure);
+    this.worker.ref();
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  private fail(err: Error): void {
+    if (this.failure) return;
+    this.failure = err;
+    this.waiting?.reject(err);
+    this.waiting = undefined;
+    this.worker.unref();
+  }
+}
+
+/** An error thrown in the thread, as the thread's code would have thrown it here. */
+export function errorFrom(error: ThreadError): Error {
+  if (error.kind === 'validation') return new ValidationFailed(error.errorCount);
+  if (error.kind === 'user') return new UserError(error.message);
+  const { message, stack, code, syscall, path: file } = error;
+  return Object.assign(new Error(message), stack ? { stack } : {}, code ? { code } : {}, syscall ? { syscall } : {}, file ? { path: file } : {});
+}
+
+/** The other way: what crosses the thread of `err`. */
+export function threadErrorOf(err: unknown): ThreadError {
+  if (err instanceof ValidationFailed) return { kind: 'validation', errorCount: err.errorCount };
+  if (err instanceof UserError) return { kind: 'user', message: err.message };
+  const e = err as NodeJS.ErrnoException | undefined;
+  return {
+    kind: 'other',
+    message: e?.message ?? String(err),
+    ...(e?.stack ? { stack: e.stack } : {}),
+    ...(e?.code ? { code: e.code } : {}),
+    ...(e?.syscall ? { syscall: e.syscall } : {}),
+    ...(e?.path ? { path: e.path } : {}),
+  };
+}

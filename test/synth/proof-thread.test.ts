@@ -1,0 +1,154 @@
+/**
+ * synth's proof thread (src/synth/proof-thread.ts) changes when things happen, never
+ * what: through the built command line, with the thread and without it
+ * (GWLB_PROOF_THREAD=0), the same exit code, the same words and the same folder, for
+ * networks that verify and for blueprints that are refused; where the thread was not
+ * told every file (cdktf's own synthesizer) the folder is proven from disk; and a
+ * folder that does not verify gets from the thread verify's own report. Needs
+ * `npm run build` (the thread runs the built code).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { errorFrom, threadErrorOf } from '../../src/synth/proof-thread';
+import { UserError, ValidationFailed } from '../../src/util/errors';
+import { memoryIo } from '../../src/util/io';
+import { REFERENCE_FILE, ROOT } from '../helpers/blueprints';
+
+const BIN = path.join(ROOT, 'bin', 'gwlb-blueprint.js');
+const MULTI_REGION = path.join(ROOT, 'examples', 'multi-region.blueprint.yaml');
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(path.join(ROOT, 'dist', 'synth', 'proof-thread-worker.js'))) throw new Error('dist/ is missing: run `npm run build` first (`npm test` does)');
+  dir = mkdtempSync(path.join(tmpdir(), 'gwlb-proof-thread-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function filesUnder(folder: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(folder).sort()) {
+    const full = path.join(folder, name);
+    if (statSync(full).isDirectory()) Object.assign(out, filesUnder(full, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = readFileSync(full, 'utf8');
+  }
+  return out;
+}
+
+/** synth through the built CLI into `<dir>/<name>`; what it said, with the output folder's name made the same. */
+function synth(name: string, args: readonly string[], env: Record<string, string> = {}) {
+  const out = path.join(dir, name);
+  const result = spawnSync(process.execPath, [BIN, 'synth', '-o', out, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  const same = (text: string) => text.split(out).join('<out>');
+  return { out, status: result.status, stdout: same(result.stdout), stderr: same(result.stderr) };
+}
+
+describe('synth with the proof thread', () => {
+  it.each([
+    ['the reference blueprint', [REFERENCE_FILE], []],
+    ['the multi-region example with its Reachability Analyzer stacks', [MULTI_REGION], ['--post-deploy-checks']],
+  ] as const)('says and writes for %s what it does without the thread', (what, [blueprint], extra) => {
+    const args = ['-b', blueprint, ...extra];
+    const name = what.replace(/\W+/g, '-');
+    const threaded = synth(`${name}-threaded`, args);
+    const alone = synth(`${name}-alone`, args, { GWLB_PROOF_THREAD: '0' });
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdout).toMatch(/verified: [\d,]+ AZ paths inspected as intended/);
+    expect(threaded).toEqual({ ...alone, out: threaded.out });
+    expect(filesUnder(threaded.out)).toEqual(filesUnder(alone.out));
+  });
+
+  it('proves on the thread (its phases are in --timings), and without it in this thread', () => {
+    const threaded = synth('timed', ['-b', REFERENCE_FILE, '--timings']);
+    expect(threaded.status).toBe(0);
+    expect(threaded.stderr).toMatch(/^wait for the proof thread +\d+$/m);
+    expect(threaded.stderr).toMatch(/^proof thread: blueprint read, validate, plan \d+ ms, read the folder as written \d+ ms, verify \d+ ms$/m);
+    const alone = synth('timed-alone', ['-b', REFERENCE_FILE, '--timings'], { GWLB_PROOF_THREAD: '0' });
+    expect(alone.stderr).toMatch(/^verify +\d+$/m);
+    expect(alone.stderr).not.toMatch(/proof thread/);
+  });
+
+  it("proves the folder from disk where cdktf's own synthesizer wrote stacks the thread was not told of (GWLB_CDKTF_STOCK=1)", () => {
+    const stock = synth('stock', ['-b', REFERENCE_FILE, '--timings'], { GWLB_CDKTF_STOCK: '1' });
+    expect(stock.status).toBe(0);
+    expect(stock.stderr).toMatch(/^read the folder back +\d+$/m);
+    expect(stock.stderr).toMatch(/^verify +\d+$/m);
+    expect(stock.stderr).not.toMatch(/wait for the proof thread/);
+    expect(filesUnder(stock.out)).toEqual(filesUnder(synth('not-stock', ['-b', REFERENCE_FILE]).out));
+  });
+
+  it.each([
+    ['a blueprint that breaks rules', () => {
+      const file = path.join(dir, 'overlap.json');
+      const bp = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as { regions: Record<string, { spokes: Record<string, { cidr: string }> }> };
+      const spokes = Object.values(bp.regions)[0].spokes;
+      const [first, second] = Object.keys(spokes);
+      spokes[second].cidr = spokes[first].cidr;
+      writeFileSync(file, JSON.stringify(bp, null, 2));
+      return file;
+    }],
+    ['a blueprint that is not JSON', () => {
+      const file = path.join(dir, 'broken.json');
+      writeFileSync(file, '{"name": ');
+      return file;
+    }],
+    ['a blueprint that is not there', () => path.join(dir, 'missing.json')],
+  ])('refuses %s with the same exit code and words, and writes nothing', (what, blueprintFile) => {
+    const file = blueprintFile();
+    const name = what.replace(/\W+/g, '-');
+    const threaded = synth(`${name}-threaded`, ['-b', file]);
+    const alone = synth(`${name}-alone`, ['-b', file], { GWLB_PROOF_THREAD: '0' });
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).toMatch(/error/);
+    expect(threaded).toEqual({ ...alone, out: threaded.out });
+    expect(existsSync(threaded.out)).toBe(false);
+  });
+});
+
+describe('the proof thread on its own', () => {
+  it("gives verify's own report for a folder that does not verify", async () => {
+    // The built code: the thread runs it.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { ProofThread } = require(path.join(ROOT, 'dist', 'synth', 'proof-thread.js')) as typeof import('../../src/synth/proof-thread');
+    const { readSynthFolderSync } = require(path.join(ROOT, 'dist', 'synth-folder', 'index.js')) as typeof import('../../src/synth-folder');
+    const { verifySynthFolder } = require(path.join(ROOT, 'dist', 'verify', 'index.js')) as typeof import('../../src/verify');
+    const { formatVerifyReport } = require(path.join(ROOT, 'dist', 'verify', 'report.js')) as typeof import('../../src/verify/report');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const { out } = synth('to-break', ['-b', REFERENCE_FILE]);
+    // A spoke that no longer routes anywhere: its flows are undelivered.
+    const spoke = readdirSync(path.join(out, 'stacks')).find((s) => s.includes('-spoke-'))!;
+    const stackFile = path.join(out, 'stacks', spoke, 'cdk.tf.json');
+    const config = JSON.parse(readFileSync(stackFile, 'utf8')) as { resource: Record<string, unknown> };
+    expect(config.resource.aws_route).toBeDefined();
+    delete config.resource.aws_route;
+    writeFileSync(stackFile, JSON.stringify(config));
+    const expected = verifySynthFolder(readSynthFolderSync(out));
+    expect(expected.ok).toBe(false);
+
+    const thread = ProofThread.start(REFERENCE_FILE)!;
+    try {
+      const io = memoryIo();
+      await thread.checkedBlueprint(io);
+      for (const [file, text] of Object.entries(filesUnder(out))) thread.written(file, text);
+      const verdict = await thread.verify(out);
+      expect(verdict).toEqual({ ok: false, azPaths: expected.proof.azPaths, controls: expected.controls.length, report: formatVerifyReport(expected) });
+    } finally {
+      thread.stop();
+    }
+  });
+
+  it('brings an error across as the thread threw it: the CLI gives the same exit and words', () => {
+    const across = (err: unknown) => errorFrom(threadErrorOf(err));
+    const validation = across(new ValidationFailed(3));
+    expect(validation).toBeInstanceOf(ValidationFailed);
+    expect(validation.message).toBe(new ValidationFailed(3).message);
+    const user = across(new UserError('$.name = "x": bad'));
+    expect(user).toBeInstanceOf(UserError);
+    expect(user.message).toBe('$.name = "x": bad');
+    const disk = across(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open', path: '/x/y' }));
+    expect(disk).not.toBeInstanceOf(UserError);
+    expect(disk).toMatchObject({ message: 'EACCES: permission denied', code: 'EACCES', syscall: 'open', path: '/x/y' });
+    expect(across('not an error')).toMatchObject({ message: 'not an error' });
+  });
+});
