@@ -44,8 +44,11 @@ export async function synthesizeForCli(
   thread: ProofThread | undefined,
 ): Promise<{ readonly synthesis: SynthesizeResult; readonly verdict: Verdict }> {
   const inThisThread = (v: VerifiedSynthesis) => ({ synthesis: v.synthesis, verdict: verdictOf(v.verification) });
-  if (options.hcl) return inThisThread(await synthesizeVerifiedHcl(model, options));
-  if (!thread || partitioned(model, options.postDeployChecks)) return inThisThread(await synthesizeVerifiedInParallel(model, options, worker));
+  if (!thread || options.hcl || partitioned(model, options.postDeployChecks)) {
+    // Its heap is freed before the stacks are built: it has nothing more to do here.
+    thread?.stop();
+    return inThisThread(options.hcl ? await synthesizeVerifiedHcl(model, options) : await synthesizeVerifiedInParallel(model, options, worker));
+  }
   worker?.stop();
   const timings = options.timings ?? NO_TIMINGS;
   // Every file is handed to the thread as it is synthesized, and written only once the
