@@ -26,7 +26,7 @@ const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, A
 
 /** A synthesis session that writes each stack's text its own way (app-synthesis.ts). */
 export interface WritingSession extends ISynthesisSession {
-  /** Writes `file` (relative to the output folder, `/`-separated; its folder exists). @default fs.writeFileSync */
+  /** Writes `file` (relative to the output folder, `/`-separated), creating its folder. @default fs.writeFileSync, into the stack's folder made here */
   readonly writeFile?: (file: string, text: string) => void;
 }
 
@@ -50,8 +50,10 @@ export class JsonStackSynthesizer implements IStackSynthesizer {
     }
     if (!session.skipValidation) stack.runAllValidations();
     const entry = session.manifest.forStack(stack);
+    const { writeFile } = session as WritingSession;
     const workingDirectory = path.join(session.outdir, entry.workingDirectory);
-    if (!fs.existsSync(workingDirectory)) fs.mkdirSync(workingDirectory);
+    // A writer of its own creates the folders when it writes (after the synthesis).
+    if (!writeFile && !fs.existsSync(workingDirectory)) fs.mkdirSync(workingDirectory);
     for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) {
       (node as unknown as Record<symbol, { onSynthesize(s: ISynthesisSession): void } | undefined>)[CUSTOM_SYNTHESIS]?.onSynthesize(session);
     }
@@ -67,7 +69,6 @@ export class JsonStackSynthesizer implements IStackSynthesizer {
       throw errors.encounteredAnnotationWithLevelError(failed.map((a) => `[${a.constructPath}] ${a.message}`).join('\n'));
     }
     const text = this.finishText(stableJson(stack.toTerraform()));
-    const { writeFile } = session as WritingSession;
     if (writeFile) writeFile(entry.synthesizedStackPath.split(path.sep).join('/'), text);
     else fs.writeFileSync(path.join(session.outdir, entry.synthesizedStackPath), text);
   }

@@ -1,6 +1,7 @@
 /**
  * The proof thread itself (proof-thread.ts): checks the blueprint, keeps every file
- * of the folder as it is handed over, and proves the folder when told it is whole.
+ * of the folder as it is handed over, and proves the folder when told it is whole
+ * (all of verify but the deploy order, which the other thread checks meanwhile).
  * It writes nothing and prints nothing: what validation prints is sent back as lines.
  */
 import { parentPort } from 'node:worker_threads';
@@ -46,20 +47,20 @@ function proofModules() {
   return {
     ...(require('../synth-folder') as typeof import('../synth-folder')),
     ...(require('../verify') as typeof import('../verify')),
-    ...(require('../verify/report') as typeof import('../verify/report')),
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
+/** verify but the deploy order, which the other thread checks meanwhile (verified-synthesis.ts). */
 function verify(dir: string): void {
-  const { readSynthFolderSync, writtenFiles, verifySynthFolder, formatVerifyReport } = proofModules();
+  const { readSynthFolderSync, writtenFiles, proveNetwork, terraformSetOf, parseIntent } = proofModules();
   const started = performance.now();
   const folder = readSynthFolderSync(writtenFiles(dir, written, parsed));
   const read = performance.now();
-  const result = verifySynthFolder(folder);
+  const network = proveNetwork(terraformSetOf(folder), parseIntent(folder.intent));
   send({
     type: 'verdict',
-    verdict: { ok: result.ok, azPaths: result.proof.azPaths, controls: result.controls.length, ...(result.ok ? {} : { report: formatVerifyReport(result) }) },
+    verdict: { ok: network.ok, azPaths: network.proof.azPaths, controls: network.controls.length },
     readMs: read - started,
     verifyMs: performance.now() - read,
   });

@@ -24,7 +24,7 @@ export interface Verdict {
   readonly ok: boolean;
   readonly azPaths: number;
   readonly controls: number;
-  /** verify's report, when the proof failed. */
+  /** verify's report, when the proof failed (the thread's own verdict has none: synth proves a failure again for it). */
   readonly report?: string;
 }
 
@@ -97,7 +97,7 @@ export class ProofThread {
     this.send({ type: 'written', file, text });
   }
 
-  /** The proof of the folder `dir` as written (every file given to `written`). */
+  /** The proof of the folder `dir` as written (every file given to `written`), but its deploy order (verify's proveNetwork). */
   async verify(dir: string): Promise<Verdict> {
     this.send({ type: 'verify', dir });
     const message = await this.next();

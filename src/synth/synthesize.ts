@@ -33,9 +33,9 @@ export interface SynthesizeOptions {
   /** Where each phase's wall time is recorded (`synth --timings`). @default not recorded */
   readonly timings?: TimingsRecorder;
   /**
-   * Writes each file of the folder (relative, `/`-separated; its folder exists) but the hand-off
-   * documents, and the stacks' JSON where cdktf's own synthesizer writes it (GWLB_CDKTF_STOCK).
-   * @default fs.writeFileSync, at once
+   * Writes each file of the folder (relative, `/`-separated), creating its folder where it is not
+   * there yet, but the hand-off documents, and the stacks' JSON where cdktf's own synthesizer
+   * writes it (GWLB_CDKTF_STOCK). @default fs.writeFileSync, at once
    */
   readonly writeFile?: (file: string, text: string) => void;
 }
@@ -128,9 +128,12 @@ export function finishStacks(outdir: string, stacks: readonly NetworkStack[], wr
     if (!stack.finishesJson) restoreProtoKeysOf(dir);
     for (const [file, content] of [...stack.files, [LOCK_FILE, lock] as const]) {
       const target = path.join(dir, file);
+      if (writeFile) {
+        writeFile(`stacks/${stack.node.id}/${file}`, content);
+        continue;
+      }
       if (file.includes('/')) mkdirSync(path.dirname(target), { recursive: true });
-      if (writeFile) writeFile(`stacks/${stack.node.id}/${file}`, content);
-      else writeFileSync(target, content);
+      writeFileSync(target, content);
     }
   }
 }

@@ -3,7 +3,7 @@
  * Terraform would load them (JSON or HCL), and verified (a network whose own
  * output does not verify is a defect, never something to hand over).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { readSynthFolderSync, writtenFiles, writtenIsOnDisk } from '../synth-folder';
@@ -64,7 +64,12 @@ export async function synthesizeForCli(
   const proven = thread.verify(outdir);
   // Settled below, or not needed: never an unhandled rejection.
   proven.catch(() => undefined);
-  for (const [file, text] of written) writeFileSync(path.join(outdir, file), text);
+  const folders = new Set<string>();
+  for (const [file, text] of written) {
+    const folder = path.dirname(path.join(outdir, file));
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true }), folders.add(folder);
+    writeFileSync(path.join(outdir, file), text);
+  }
   timings.lap('write the files');
   // Anything written here that the thread was not told (cdktf's own synthesizer, GWLB_CDKTF_STOCK):
   // the folder on disk is proven here instead, as the library proves it.
@@ -72,9 +77,20 @@ export async function synthesizeForCli(
   const folder = readSynthFolderSync(writtenFiles(outdir, written));
   timings.lap('read the folder as written');
   const synthesis = handOffFrom(model, stacks, folder, options.timings);
-  const verdict = await proven;
+  // This thread's part of the proof, while the thread proves the flows, sweeps and controls.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { checkDeployOrder } = require('../verify/deploy-order') as typeof import('../verify/deploy-order');
+  const { terraformSetOf } = require('../verify/terraform-json') as typeof import('../verify/terraform-json');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const deployOrder = checkDeployOrder(terraformSetOf(folder));
+  timings.lap('check the deploy order');
+  const network = await proven;
   timings.lap('wait for the proof thread');
-  return { synthesis, verdict };
+  if (network.ok && deployOrder.ok) return { synthesis, verdict: network };
+  // A failure is reported as verify reports it: the whole proof again, here, of the same files.
+  const verification = proof().verifySynthFolder(readSynthFolderSync(writtenFiles(outdir, written)));
+  if (verification.ok) throw new Error('internal: the proof thread and this thread disagree on whether the folder verifies');
+  return { synthesis, verdict: verdictOf(verification) };
 }
 
 /** What synth reports of a verification. */

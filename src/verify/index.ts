@@ -16,6 +16,9 @@
 import { blocksOf, RFC1918 } from '../blueprint/cidr';
 import { UserError } from '../util/errors';
 import { checkDeployOrder, type DeployOrderResult } from './deploy-order';
+export { checkDeployOrder } from './deploy-order';
+export { terraformSetOf } from './terraform-json';
+export { parseIntent } from './intent';
 import { readSynthFolder, type SynthFolder } from '../synth-folder';
 import { checkControls, type ControlResult } from './controls';
 import { internalBlocksOf, regionsOf, vpnsOf } from './flow-regions';
@@ -86,6 +89,17 @@ export function verifySynthFolder(folder: SynthFolder, options: VerifyOptions = 
 }
 
 export function verifyTerraform(set: TerraformSet, intent: Intent | undefined, options: VerifyOptions = {}): VerifyResult {
+  const network = proveNetwork(set, intent, options);
+  const deployOrder = checkDeployOrder(set);
+  const { flows, proof, controls, postDeployChecks, intentFound } = network;
+  return { ok: network.ok && deployOrder.ok, flows, proof, controls, deployOrder, postDeployChecks, intentFound };
+}
+
+/** What verifyTerraform proves but the deploy order (checkDeployOrder, on the same set): `ok` is of that alone. */
+export type NetworkProof = Omit<VerifyResult, 'deployOrder'>;
+
+/** The flows, the sweeps, the controls and the Reachability Analyzer paths: verify but the deploy order, for a caller that checks it meanwhile. */
+export function proveNetwork(set: TerraformSet, intent: Intent | undefined, options: VerifyOptions = {}): NetworkProof {
   const graph = buildNetworkGraph(set);
   if (graph.vpcs.size === 0) throw new UserError('no stack of this folder creates an aws_vpc: there is no network to verify');
   if (intent) checkIntentAgainst(intent, graph);
@@ -113,10 +127,9 @@ export function verifyTerraform(set: TerraformSet, intent: Intent | undefined, o
     serviceRoutes: serviceRoutesOf(graph, display),
   };
   const controls = checkControls(graph);
-  const deployOrder = checkDeployOrder(set);
   const postDeployChecks = checkPostDeployPaths(set, flows, display);
-  const ok = proof.failed === 0 && proof.sweepFailed === 0 && controls.every((c) => c.ok) && deployOrder.ok && postDeployChecks.failures.length === 0;
-  return { ok, flows, proof, controls, deployOrder, postDeployChecks, intentFound: intent !== undefined };
+  const ok = proof.failed === 0 && proof.sweepFailed === 0 && controls.every((c) => c.ok) && postDeployChecks.failures.length === 0;
+  return { ok, flows, proof, controls, postDeployChecks, intentFound: intent !== undefined };
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -11,7 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { errorFrom, threadErrorOf } from '../../src/synth/proof-thread';
+import { readBlueprintFile } from '../../src/blueprint/load';
+import { validateBlueprint } from '../../src/blueprint/validate';
+import { errorFrom, threadErrorOf, type ProofThread, type Verdict } from '../../src/synth/proof-thread';
+import { synthesizeForCli } from '../../src/synth/verified-synthesis';
 import { UserError, ValidationFailed } from '../../src/util/errors';
 import { memoryIo } from '../../src/util/io';
 import { REFERENCE_FILE, ROOT } from '../helpers/blueprints';
@@ -107,13 +110,12 @@ describe('synth with the proof thread', () => {
 });
 
 describe('the proof thread on its own', () => {
-  it("gives verify's own report for a folder that does not verify", async () => {
+  it('proves what verify proves but the deploy order, and fails a folder that does not verify', async () => {
     // The built code: the thread runs it.
     /* eslint-disable @typescript-eslint/no-require-imports */
     const { ProofThread } = require(path.join(ROOT, 'dist', 'synth', 'proof-thread.js')) as typeof import('../../src/synth/proof-thread');
     const { readSynthFolderSync } = require(path.join(ROOT, 'dist', 'synth-folder', 'index.js')) as typeof import('../../src/synth-folder');
     const { verifySynthFolder } = require(path.join(ROOT, 'dist', 'verify', 'index.js')) as typeof import('../../src/verify');
-    const { formatVerifyReport } = require(path.join(ROOT, 'dist', 'verify', 'report.js')) as typeof import('../../src/verify/report');
     /* eslint-enable @typescript-eslint/no-require-imports */
     const { out } = synth('to-break', ['-b', REFERENCE_FILE]);
     // A spoke that no longer routes anywhere: its flows are undelivered.
@@ -132,7 +134,9 @@ describe('the proof thread on its own', () => {
       await thread.checkedBlueprint(io);
       for (const [file, text] of Object.entries(filesUnder(out))) thread.written(file, text);
       const verdict = await thread.verify(out);
-      expect(verdict).toEqual({ ok: false, azPaths: expected.proof.azPaths, controls: expected.controls.length, report: formatVerifyReport(expected) });
+      // The flows fail; the deploy order of what is left still holds, so the thread's part is what fails.
+      expect(expected.deployOrder.ok).toBe(true);
+      expect(verdict).toEqual({ ok: false, azPaths: expected.proof.azPaths, controls: expected.controls.length });
     } finally {
       thread.stop();
     }
@@ -150,5 +154,52 @@ describe('the proof thread on its own', () => {
     expect(disk).not.toBeInstanceOf(UserError);
     expect(disk).toMatchObject({ message: 'EACCES: permission denied', code: 'EACCES', syscall: 'open', path: '/x/y' });
     expect(across('not an error')).toMatchObject({ message: 'not an error' });
+  });
+});
+
+describe("synth's side of the proof (verified-synthesis.ts, synthesizeForCli)", () => {
+  /** A stand-in for the thread that answers `verdict`, and what it was given. */
+  function fakeThread(verdict: Verdict) {
+    const given = new Map<string, string>();
+    let stopped = false;
+    const thread = {
+      written: (file: string, text: string) => void given.set(file, text),
+      verify: async () => verdict,
+      stop: () => void (stopped = true),
+    } as unknown as ProofThread;
+    return { thread, given, stopped: () => stopped };
+  }
+  const model = () => validateBlueprint(readBlueprintFile(REFERENCE_FILE).value).model!;
+
+  it("takes the thread's verdict where it and this thread's deploy-order check pass, having given it every file written", async () => {
+    const out = path.join(dir, 'fake-ok');
+    const fake = fakeThread({ ok: true, azPaths: 7, controls: 1 });
+    const { synthesis, verdict } = await synthesizeForCli(model(), { outdir: out }, undefined, fake.thread);
+    expect(verdict).toEqual({ ok: true, azPaths: 7, controls: 1 });
+    const onDisk = filesUnder(out);
+    const { 'README.md': readme, 'diagram.mmd': diagram, ...synthesized } = onDisk;
+    expect(readme && diagram).toBeTruthy();
+    expect(Object.fromEntries(fake.given)).toEqual(synthesized);
+    expect(synthesis.stacks.length).toBeGreaterThan(3);
+  });
+
+  it('proves a failure again in this thread for its report, and refuses a thread that fails a folder which verifies', async () => {
+    const fake = fakeThread({ ok: false, azPaths: 7, controls: 1 });
+    await expect(synthesizeForCli(model(), { outdir: path.join(dir, 'fake-fails') }, undefined, fake.thread)).rejects.toThrow(/proof thread and this thread disagree/);
+  });
+
+  it("proves the folder from disk in this thread where cdktf's own synthesizer wrote stacks the thread was not told of", async () => {
+    const previous = process.env.GWLB_CDKTF_STOCK;
+    process.env.GWLB_CDKTF_STOCK = '1';
+    try {
+      const fake = fakeThread({ ok: false, azPaths: 7, controls: 1 });
+      const { verdict } = await synthesizeForCli(model(), { outdir: path.join(dir, 'fake-stock') }, undefined, fake.thread);
+      expect(verdict.ok).toBe(true);
+      expect(verdict.azPaths).toBeGreaterThan(1000);
+      expect([...fake.given.keys()].some((f) => f.endsWith('cdk.tf.json'))).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.GWLB_CDKTF_STOCK;
+      else process.env.GWLB_CDKTF_STOCK = previous;
+    }
   });
 });
