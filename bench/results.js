@@ -17,9 +17,17 @@ function writeResults({ rows, runs, machine, loads, validate, validateRuns, base
         `${s(r.cdktf)} | ${r.cdktf === undefined ? '' : `${(r.cdktf / r.synth).toFixed(1)}x`} |`,
     ),
   ];
-  // In the order of the run with the most phases (the two-process one), then any other.
-  const fullest = [...rows].sort((a, b) => Object.keys(b.phases).length - Object.keys(a.phases).length)[0];
-  const phaseNames = [...new Set([...Object.keys(fullest?.phases ?? {}), ...rows.flatMap((r) => Object.keys(r.phases))])].filter((p) => p !== 'total');
+  // In the order each run has them: a phase only some runs have (the proof thread's below 150 stacks, the
+  // second process's from there) goes right after the phase it follows in the first run that has it.
+  const phaseNames = [];
+  for (const r of rows) {
+    let after = -1;
+    for (const p of Object.keys(r.phases).filter((name) => name !== 'total')) {
+      const at = phaseNames.indexOf(p);
+      if (at >= 0) after = at;
+      else phaseNames.splice(++after, 0, p);
+    }
+  }
   const phaseTable = [
     `| phase (ms, median) | ${rows.map((r) => `${r.spokes}`).join(' | ')} |`,
     `|---|${rows.map(() => '---:').join('|')}|`,
@@ -52,7 +60,8 @@ function writeResults({ rows, runs, machine, loads, validate, validateRuns, base
     '',
     ...synthTable,
     '',
-    'Where the time of `synth` goes (`synth --timings`, the phases of the first process):',
+    'Where the time of `synth` goes (`synth --timings`, the phases of the first process; below 150 stacks the proof thread',
+    'checks the blueprint and proves the stacks while this process writes them, from 150 a second process writes part of them):',
     '',
     ...phaseTable,
     '',

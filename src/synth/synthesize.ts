@@ -93,7 +93,7 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   finishStacks(app.outdir, stacks, options.writeFile);
   writeTo(app.outdir, MANIFEST_FILE, synthesis.manifestJson(withStateReads(synthesis.manifestEntries(), stacks), generatorRecord(model)), options.writeFile);
   writeIntent(app.outdir, model, options.writeFile);
-  timings.lap(options.writeFile ? 'stacks, lock files, manifest, intent' : 'write stacks, lock files, manifest, intent');
+  timings.lap(options.writeFile ? 'stacks, lock files, manifest, intent, to the proof thread' : 'write stacks, lock files, manifest, intent');
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
 }
 
