@@ -15,7 +15,7 @@
  * up to its share of the construct nodes, the measure of a stack's work.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { NetworkModel } from '../blueprint/model';
 import { AppSynthesis, type ManifestEntry, type StackReferences } from '../cdk/core';
@@ -24,13 +24,9 @@ import { onInterrupt } from '../util/interrupts';
 import { NO_TIMINGS } from '../util/timings';
 import { finishStacks, generatorRecord, networkApp, readBackAndHandOff, synthesizeNetwork, withStateReads, writeIntent, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 import type { SynthWarning } from './warnings';
+import { looksLarge, PARALLEL_MIN_STACKS } from './network-size';
 
-/**
- * From this many stacks on, two processes synthesize. Below it the second
- * process's start (node, cdktf and the provider classes: ~0.35 s of CPU) costs
- * more than it saves (bench/RESULTS.md, "two processes").
- */
-export const PARALLEL_MIN_STACKS = 150;
+export { PARALLEL_MIN_STACKS } from './network-size';
 
 /** The worker's share of the stacks' work, in construct nodes: less than half, as it starts later. */
 export const WORKER_SHARE = 0.45;
@@ -80,13 +76,7 @@ const WORKER_ENTRY = path.join(__dirname, 'partition-worker.js');
  */
 export function prestartWorker(blueprintFile: string): SynthWorker | undefined {
   if (!partitionAllowed()) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(blueprintFile, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return (text.match(/\bcidr\b/g)?.length ?? 0) >= PARALLEL_MIN_STACKS ? SynthWorker.start() : undefined;
+  return looksLarge(blueprintFile) ? SynthWorker.start() : undefined;
 }
 
 /**
