@@ -1,13 +1,13 @@
 /**
  * The proof thread itself (proof-thread.ts): checks the blueprint, keeps every file
  * of the folder as it is handed over, and proves the folder when told it is whole
- * (all of verify but the deploy order, which the other thread checks meanwhile).
+ * (verify; the deploy order only where this thread is free first).
  * It writes nothing and prints nothing: what validation prints is sent back as lines.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadCheckedBlueprint } from '../blueprint/checked';
 import { memoryIo } from '../util/io';
-import { threadErrorOf, type FromProofThread, type ToProofThread } from './proof-thread';
+import { CLAIMED_BY_THREAD, claimFirst, threadErrorOf, type FromProofThread, type ToProofThread } from './proof-thread';
 
 const port = parentPort!;
 const written = new Map<string, string>();
@@ -51,18 +51,22 @@ function proofModules() {
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-/** verify but the deploy order, which the other thread checks meanwhile (verified-synthesis.ts). */
-function verify(dir: string): void {
-  const { readSynthFolderSync, writtenFiles, proveNetwork, terraformSetOf, parseIntent } = proofModules();
+/** verify; its deploy order only if this thread is free before the other one claims it (verified-synthesis.ts). */
+function verify(dir: string, claim: Int32Array): void {
+  const { readSynthFolderSync, writtenFiles, proveNetwork, terraformSetOf, parseIntent, checkDeployOrder } = proofModules();
   const started = performance.now();
   const folder = readSynthFolderSync(writtenFiles(dir, written, parsed));
   const read = performance.now();
-  const network = proveNetwork(terraformSetOf(folder), parseIntent(folder.intent));
+  const set = terraformSetOf(folder);
+  const network = proveNetwork(set, parseIntent(folder.intent));
+  const proven = performance.now();
+  const deployOrderOk = claimFirst(claim, CLAIMED_BY_THREAD) ? checkDeployOrder(set).ok : undefined;
   send({
     type: 'verdict',
     verdict: { ok: network.ok, azPaths: network.proof.azPaths, controls: network.controls.length },
+    ...(deployOrderOk !== undefined ? { deployOrderOk, deployOrderMs: performance.now() - proven } : {}),
     readMs: read - started,
-    verifyMs: performance.now() - read,
+    verifyMs: proven - read,
   });
 }
 
@@ -70,7 +74,7 @@ port.on('message', (message: ToProofThread) => {
   try {
     if (message.type === 'check') check(message.blueprintFile);
     else if (message.type === 'written') keep(message.file, message.text);
-    else verify(message.dir);
+    else verify(message.dir, message.claim);
   } catch (err) {
     send({ type: 'failed', error: threadErrorOf(err) });
   }

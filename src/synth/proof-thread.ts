@@ -38,12 +38,12 @@ export type ThreadError =
 export type ToProofThread =
   | { readonly type: 'check'; readonly blueprintFile: string }
   | { readonly type: 'written'; readonly file: string; readonly text: string }
-  | { readonly type: 'verify'; readonly dir: string };
+  | { readonly type: 'verify'; readonly dir: string; readonly claim: Int32Array };
 
 export type FromProofThread =
   | { readonly type: 'checked'; readonly lines: readonly string[]; readonly model: NetworkModel; readonly blueprint: Blueprint; readonly ms: number }
   | { readonly type: 'refused'; readonly lines: readonly string[]; readonly error: ThreadError }
-  | { readonly type: 'verdict'; readonly verdict: Verdict; readonly readMs: number; readonly verifyMs: number }
+  | { readonly type: 'verdict'; readonly verdict: Verdict; readonly deployOrderOk?: boolean; readonly readMs: number; readonly verifyMs: number; readonly deployOrderMs?: number }
   | { readonly type: 'failed'; readonly error: ThreadError };
 
 const WORKER_ENTRY = path.join(__dirname, 'proof-thread-worker.js');
@@ -101,13 +101,22 @@ export class ProofThread {
     this.send({ type: 'written', file, text });
   }
 
-  /** The proof of the folder `dir` as written (every file given to `written`), but its deploy order (verify's proveNetwork). */
-  async verify(dir: string): Promise<Verdict> {
-    this.send({ type: 'verify', dir });
-    const message = await this.next();
-    if (message.type !== 'verdict') throw new Error(`internal: the proof thread sent ${message.type}, not its verdict`);
-    this.phases.push({ phase: 'read the folder as written', ms: message.readMs }, { phase: 'verify', ms: message.verifyMs });
-    return message.verdict;
+  /**
+   * The proof of the folder `dir` as written (every file given to `written`): verify's
+   * proveNetwork, and its deploy order where the thread is free before this one claims it
+   * (`claimDeployOrder`: true when this thread is to check it; the thread's `deployOrderOk` is
+   * then undefined).
+   */
+  verify(dir: string): { readonly result: Promise<{ readonly verdict: Verdict; readonly deployOrderOk?: boolean }>; claimDeployOrder(): boolean } {
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    this.send({ type: 'verify', dir, claim });
+    const result = this.next().then((message) => {
+      if (message.type !== 'verdict') throw new Error(`internal: the proof thread sent ${message.type}, not its verdict`);
+      this.phases.push({ phase: 'read the folder as written', ms: message.readMs }, { phase: 'verify', ms: message.verifyMs });
+      if (message.deployOrderMs !== undefined) this.phases.push({ phase: 'deploy order', ms: message.deployOrderMs });
+      return { verdict: message.verdict, ...(message.deployOrderOk !== undefined ? { deployOrderOk: message.deployOrderOk } : {}) };
+    });
+    return { result, claimDeployOrder: () => claimFirst(claim, CLAIMED_HERE) };
   }
 
   /** Ends the thread; nothing it holds is worth finishing. */
@@ -135,6 +144,15 @@ export class ProofThread {
     this.waiting = undefined;
     this.worker.unref();
   }
+}
+
+/** Who checks the deploy order: the first thread free to (0: nobody yet). */
+export const CLAIMED_HERE = 1;
+export const CLAIMED_BY_THREAD = 2;
+
+/** Whether `by` is the first to claim `claim` (shared by both threads). */
+export function claimFirst(claim: Int32Array, by: number): boolean {
+  return Atomics.compareExchange(claim, 0, 0, by) === 0;
 }
 
 /** An error thrown in the thread, as the thread's code would have thrown it here. */

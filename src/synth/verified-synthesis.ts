@@ -61,9 +61,9 @@ export async function synthesizeForCli(
       thread.written(file, text);
     },
   });
-  const proven = thread.verify(outdir);
+  const proof = thread.verify(outdir);
   // Settled below, or not needed: never an unhandled rejection.
-  proven.catch(() => undefined);
+  proof.result.catch(() => undefined);
   const folders = new Set<string>();
   for (const [file, text] of written) {
     const folder = path.dirname(path.join(outdir, file));
@@ -77,18 +77,24 @@ export async function synthesizeForCli(
   const folder = readSynthFolderSync(writtenFiles(outdir, written));
   timings.lap('read the folder as written');
   const synthesis = handOffFrom(model, stacks, folder, options.timings);
-  // This thread's part of the proof, while the thread proves the flows, sweeps and controls.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { checkDeployOrder } = require('../verify/deploy-order') as typeof import('../verify/deploy-order');
-  const { terraformSetOf } = require('../verify/terraform-json') as typeof import('../verify/terraform-json');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const deployOrder = checkDeployOrder(terraformSetOf(folder));
-  timings.lap('check the deploy order');
-  const network = await proven;
+  // The deploy order is checked by whichever thread is free first: here, unless the thread has
+  // finished the flows, sweeps and controls and taken it already.
+  let deployOrderOk: boolean | undefined;
+  if (proof.claimDeployOrder()) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { checkDeployOrder } = require('../verify/deploy-order') as typeof import('../verify/deploy-order');
+    const { terraformSetOf } = require('../verify/terraform-json') as typeof import('../verify/terraform-json');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    deployOrderOk = checkDeployOrder(terraformSetOf(folder)).ok;
+    timings.lap('check the deploy order');
+  }
+  const proven = await proof.result;
   timings.lap('wait for the proof thread');
-  if (network.ok && deployOrder.ok) return { synthesis, verdict: network };
+  deployOrderOk ??= proven.deployOrderOk;
+  if (deployOrderOk === undefined) throw new Error('internal: neither thread checked the deploy order');
+  if (proven.verdict.ok && deployOrderOk) return { synthesis, verdict: proven.verdict };
   // A failure is reported as verify reports it: the whole proof again, here, of the same files.
-  const verification = proof().verifySynthFolder(readSynthFolderSync(writtenFiles(outdir, written)));
+  const verification = inThisThreadProof().verifySynthFolder(readSynthFolderSync(writtenFiles(outdir, written)));
   if (verification.ok) throw new Error('internal: the proof thread and this thread disagree on whether the folder verifies');
   return { synthesis, verdict: verdictOf(verification) };
 }
@@ -99,19 +105,19 @@ export function verdictOf(verification: VerifyResult): Verdict {
     ok: verification.ok,
     azPaths: verification.proof.azPaths,
     controls: verification.controls.length,
-    ...(verification.ok ? {} : { report: proof().formatVerifyReport(verification) }),
+    ...(verification.ok ? {} : { report: inThisThreadProof().formatVerifyReport(verification) }),
   };
 }
 
 /** verify, loaded where this thread proves (with a proof thread, it does not). */
-function proof(): typeof import('../verify') & typeof import('../verify/report') {
+function inThisThreadProof(): typeof import('../verify') & typeof import('../verify/report') {
   /* eslint-disable @typescript-eslint/no-require-imports */
   return { ...(require('../verify') as typeof import('../verify')), ...(require('../verify/report') as typeof import('../verify/report')) };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 function verified(synthesis: SynthesizeResult, options: Pick<SynthesizeOptions, 'timings'>): VerifiedSynthesis {
-  const verification = proof().verifySynthFolder(synthesis.folder);
+  const verification = inThisThreadProof().verifySynthFolder(synthesis.folder);
   options.timings?.lap('verify');
   return { synthesis, verification };
 }

@@ -66,7 +66,10 @@ describe('synth with the proof thread', () => {
     const threaded = synth('timed', ['-b', REFERENCE_FILE, '--timings']);
     expect(threaded.status).toBe(0);
     expect(threaded.stderr).toMatch(/^wait for the proof thread +\d+$/m);
-    expect(threaded.stderr).toMatch(/^proof thread: blueprint read, validate, plan \d+ ms, read the folder as written \d+ ms, verify \d+ ms$/m);
+    // The deploy order is checked by whichever thread is free first: here, or there.
+    expect(threaded.stderr).toMatch(/^proof thread: blueprint read, validate, plan \d+ ms, read the folder as written \d+ ms, verify \d+ ms(, deploy order \d+ ms)?$/m);
+    const deployOrderThere = /, deploy order \d+ ms$/m.test(threaded.stderr);
+    expect(/^check the deploy order +\d+$/m.test(threaded.stderr)).toBe(!deployOrderThere);
     const alone = synth('timed-alone', ['-b', REFERENCE_FILE, '--timings'], { GWLB_PROOF_THREAD: '0' });
     expect(alone.stderr).toMatch(/^verify +\d+$/m);
     expect(alone.stderr).not.toMatch(/proof thread/);
@@ -110,7 +113,7 @@ describe('synth with the proof thread', () => {
 });
 
 describe('the proof thread on its own', () => {
-  it('proves what verify proves but the deploy order, and fails a folder that does not verify', async () => {
+  it('proves what verify proves (the deploy order too, where it is free first), and fails a folder that does not verify', async () => {
     // The built code: the thread runs it.
     /* eslint-disable @typescript-eslint/no-require-imports */
     const { ProofThread } = require(path.join(ROOT, 'dist', 'synth', 'proof-thread.js')) as typeof import('../../src/synth/proof-thread');
@@ -133,10 +136,13 @@ describe('the proof thread on its own', () => {
       const io = memoryIo();
       await thread.checkedBlueprint(io);
       for (const [file, text] of Object.entries(filesUnder(out))) thread.written(file, text);
-      const verdict = await thread.verify(out);
-      // The flows fail; the deploy order of what is left still holds, so the thread's part is what fails.
+      const proof = thread.verify(out);
+      const { verdict, deployOrderOk } = await proof.result;
+      // The flows fail; the deploy order of what is left still holds, and the thread, free first, checked it.
       expect(expected.deployOrder.ok).toBe(true);
       expect(verdict).toEqual({ ok: false, azPaths: expected.proof.azPaths, controls: expected.controls.length });
+      expect(deployOrderOk).toBe(true);
+      expect(proof.claimDeployOrder()).toBe(false);
     } finally {
       thread.stop();
     }
@@ -158,16 +164,19 @@ describe('the proof thread on its own', () => {
 });
 
 describe("synth's side of the proof (verified-synthesis.ts, synthesizeForCli)", () => {
-  /** A stand-in for the thread that answers `verdict`, and what it was given. */
-  function fakeThread(verdict: Verdict) {
+  /** A stand-in for the thread that answers `verdict` (and, when it claims the deploy order first, `deployOrderOk`), and what it was given. */
+  function fakeThread(verdict: Verdict, deployOrderOk?: boolean) {
     const given = new Map<string, string>();
-    let stopped = false;
+    let claimedHere = false;
     const thread = {
       written: (file: string, text: string) => void given.set(file, text),
-      verify: async () => verdict,
-      stop: () => void (stopped = true),
+      verify: () => ({
+        result: Promise.resolve({ verdict, ...(deployOrderOk !== undefined ? { deployOrderOk } : {}) }),
+        claimDeployOrder: () => (claimedHere = deployOrderOk === undefined),
+      }),
+      stop: () => undefined,
     } as unknown as ProofThread;
-    return { thread, given, stopped: () => stopped };
+    return { thread, given, claimedHere: () => claimedHere };
   }
   const model = () => validateBlueprint(readBlueprintFile(REFERENCE_FILE).value).model!;
 
@@ -181,6 +190,16 @@ describe("synth's side of the proof (verified-synthesis.ts, synthesizeForCli)", 
     expect(readme && diagram).toBeTruthy();
     expect(Object.fromEntries(fake.given)).toEqual(synthesized);
     expect(synthesis.stacks.length).toBeGreaterThan(3);
+    expect(fake.claimedHere()).toBe(true);
+  });
+
+  it('leaves the deploy order to the thread where it claimed it first, and takes its answer', async () => {
+    const passes = fakeThread({ ok: true, azPaths: 7, controls: 1 }, true);
+    expect((await synthesizeForCli(model(), { outdir: path.join(dir, 'fake-claimed') }, undefined, passes.thread)).verdict).toEqual({ ok: true, azPaths: 7, controls: 1 });
+    expect(passes.claimedHere()).toBe(false);
+    // The thread says the deploy order fails: proven again here, where the folder verifies, which is a contradiction.
+    const fails = fakeThread({ ok: true, azPaths: 7, controls: 1 }, false);
+    await expect(synthesizeForCli(model(), { outdir: path.join(dir, 'fake-claimed-fails') }, undefined, fails.thread)).rejects.toThrow(/disagree/);
   });
 
   it('proves a failure again in this thread for its report, and refuses a thread that fails a folder which verifies', async () => {
