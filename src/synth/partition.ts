@@ -21,6 +21,7 @@ import type { NetworkModel } from '../blueprint/model';
 import { AppSynthesis, type ManifestEntry, type StackReferences } from '../cdk/core';
 import { MANIFEST_FILE } from '../synth-folder';
 import { onInterrupt } from '../util/interrupts';
+import { Mailbox } from '../util/mailbox';
 import { NO_TIMINGS } from '../util/timings';
 import { finishStacks, generatorRecord, networkApp, readBackAndHandOff, synthesizeNetwork, withStateReads, writeIntent, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 import type { SynthWarning } from './warnings';
@@ -139,9 +140,7 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
 
 /** This process's side of the worker: its messages in order, its failure as an error. */
 export class SynthWorker {
-  private readonly queue: FromWorker[] = [];
-  private waiting?: { resolve: (m: FromWorker) => void; reject: (e: Error) => void };
-  private failure?: Error;
+  private readonly mailbox = new Mailbox<FromWorker>();
   private unregister: () => void;
 
   /** The worker process, or undefined where it cannot run (no built worker, fork refused). */
@@ -157,17 +156,16 @@ export class SynthWorker {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
     child.on('message', (message: FromWorker) => {
-      if (message.type === 'failed') this.fail(workerError(message.error));
-      else if (this.waiting) this.waiting.resolve(message), (this.waiting = undefined);
-      else this.queue.push(message);
+      if (message.type === 'failed') this.mailbox.fail(workerError(message.error));
+      else this.mailbox.deliver(message);
     });
-    child.on('error', (err) => this.fail(err));
-    child.on('exit', (code, signal) => this.fail(new Error(`the second synthesis process ended early (${signal ?? `exit ${code}`})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`)));
+    child.on('error', (err) => this.mailbox.fail(err));
+    child.on('exit', (code, signal) => this.mailbox.fail(new Error(`the second synthesis process ended early (${signal ?? `exit ${code}`})${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`)));
     this.unregister = onInterrupt(() => this.stop());
   }
 
   send(message: ToWorker): void {
-    if (this.failure) return;
+    if (this.mailbox.failed) return;
     if (message.type === 'start') {
       // Cleanups run the latest first: stopped on an interrupt before the staging folder it writes into is removed.
       this.unregister();
@@ -178,7 +176,7 @@ export class SynthWorker {
 
   /** The next message, which must be of `type`. */
   async next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
-    const message = this.queue.shift() ?? (await this.receive());
+    const message = await this.mailbox.next();
     if (message.type !== type) throw new Error(`internal: the second synthesis process sent ${message.type}, not ${type}`);
     return message as Extract<FromWorker, { type: T }>;
   }
@@ -186,7 +184,7 @@ export class SynthWorker {
   /** Ends the worker (synchronous, for interrupts and for a worker that was not needed). */
   stop(): void {
     this.unregister();
-    this.failure ??= new Error('stopped');
+    this.mailbox.fail(new Error('stopped'));
     if (this.running()) this.child.kill('SIGKILL');
   }
 
@@ -201,17 +199,6 @@ export class SynthWorker {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  private receive(): Promise<FromWorker> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
-  }
-
-  private fail(err: Error): void {
-    if (this.failure) return;
-    this.failure = err;
-    this.waiting?.reject(err);
-    this.waiting = undefined;
-  }
 }
 
 /** The worker's error as this process would have thrown it (a full disk stays an environment error). */

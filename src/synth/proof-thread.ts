@@ -18,6 +18,7 @@ import type { NetworkModel } from '../blueprint/model';
 import type { Blueprint } from '../blueprint/schema';
 import { UserError, ValidationFailed } from '../util/errors';
 import type { Io } from '../util/io';
+import { Mailbox } from '../util/mailbox';
 import { looksLarge } from './network-size';
 
 /** What the proof concluded, as synth reports it. */
@@ -49,9 +50,7 @@ export type FromProofThread =
 const WORKER_ENTRY = path.join(__dirname, 'proof-thread-worker.js');
 
 export class ProofThread {
-  private readonly inbox: FromProofThread[] = [];
-  private waiting?: { resolve: (m: FromProofThread) => void; reject: (e: Error) => void };
-  private failure?: Error;
+  private readonly mailbox = new Mailbox<FromProofThread>();
   /** What the thread took, for `--timings`. */
   readonly phases: { phase: string; ms: number }[] = [];
 
@@ -75,10 +74,9 @@ export class ProofThread {
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (message: FromProofThread) => {
-      if (message.type === 'failed') return this.fail(errorFrom(message.error));
-      if (this.waiting) this.waiting.resolve(message), (this.waiting = undefined);
-      else this.inbox.push(message);
-      this.worker.unref();
+      if (message.type === 'failed') this.fail(errorFrom(message.error));
+      else this.mailbox.deliver(message);
+      if (!this.mailbox.awaited) this.worker.unref();
     });
     worker.on('error', (err) => this.fail(err));
     worker.on('exit', (code) => this.fail(new Error(`the proof thread ended early (exit ${code})`)));
@@ -121,27 +119,22 @@ export class ProofThread {
 
   /** Ends the thread; nothing it holds is worth finishing. */
   stop(): void {
-    this.failure ??= new Error('stopped');
+    this.mailbox.fail(new Error('stopped'));
     void this.worker.terminate();
   }
 
   private send(message: ToProofThread): void {
-    if (!this.failure) this.worker.postMessage(message);
+    if (!this.mailbox.failed) this.worker.postMessage(message);
   }
 
   private next(): Promise<FromProofThread> {
-    const queued = this.inbox.shift();
-    if (queued) return Promise.resolve(queued);
-    if (this.failure) return Promise.reject(this.failure);
-    this.worker.ref();
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+    const next = this.mailbox.next();
+    if (this.mailbox.awaited) this.worker.ref();
+    return next;
   }
 
   private fail(err: Error): void {
-    if (this.failure) return;
-    this.failure = err;
-    this.waiting?.reject(err);
-    this.waiting = undefined;
+    this.mailbox.fail(err);
     this.worker.unref();
   }
 }

@@ -8,7 +8,7 @@
  * them (stacks, their lock and user-data files, the manifest), before the HCL
  * formatter (a function of what cdktf wrote).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
@@ -19,6 +19,7 @@ import { resolveFast } from '../../src/cdk/resolve';
 import { finishStacks, networkApp } from '../../src/synth/synthesize';
 import type { SynthWarning } from '../../src/synth/warnings';
 import { hostileModel, QUOTING, TEMPLATE_INJECTIONS } from '../helpers/hostile';
+import { filesUnder } from '../helpers/files';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLES = [path.join('templates', 'reference.blueprint.json'), ...readdirSync(path.join(ROOT, 'examples')).map((f) => path.join('examples', f))];
@@ -36,16 +37,6 @@ function exampleWarnings(file: string): SynthWarning[] {
 function hostile(): NetworkModel {
   const { model } = hostileModel([...TEMPLATE_INJECTIONS, QUOTING]);
   return { ...model, tags: { ...JSON.parse('{"__proto__": "proto ${x}"}'), ...model.tags } };
-}
-
-function filesUnder(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) Object.assign(out, filesUnder(full, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(full, 'utf8');
-  }
-  return out;
 }
 
 /** What cdktf writes for `model` (stacks and manifest), with or without resolving once. */

@@ -8,7 +8,7 @@
  * process writes the reading stack.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
@@ -18,6 +18,7 @@ import { AppSynthesis } from '../../src/cdk/core';
 import { PARALLEL_MIN_STACKS, planPartition, stackCount } from '../../src/synth/partition';
 import { finishStacks, generatorRecord, networkApp, synthesizeNetwork, withStateReads, writeIntent } from '../../src/synth/synthesize';
 import { MANIFEST_FILE } from '../../src/synth-folder';
+import { filesUnder } from '../helpers/files';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateBlueprint } = require('../../bench/blueprints') as { generateBlueprint: (spokes: number) => unknown };
@@ -29,16 +30,6 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'gwlb-partition-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function filesUnder(folder: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(folder).sort()) {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) Object.assign(out, filesUnder(full, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(full, 'utf8');
-  }
-  return out;
-}
 
 function exampleModel(file: string): NetworkModel {
   return validateBlueprint(readBlueprintFile(path.join(ROOT, file)).value).model!;

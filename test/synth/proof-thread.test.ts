@@ -8,7 +8,7 @@
  * `npm run build` (the thread runs the built code).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readBlueprintFile } from '../../src/blueprint/load';
@@ -18,6 +18,7 @@ import { synthesizeForCli } from '../../src/synth/verified-synthesis';
 import { UserError, ValidationFailed } from '../../src/util/errors';
 import { memoryIo } from '../../src/util/io';
 import { REFERENCE_FILE, ROOT } from '../helpers/blueprints';
+import { filesUnder } from '../helpers/files';
 
 const BIN = path.join(ROOT, 'bin', 'gwlb-blueprint.js');
 const MULTI_REGION = path.join(ROOT, 'examples', 'multi-region.blueprint.yaml');
@@ -28,16 +29,6 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'gwlb-proof-thread-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function filesUnder(folder: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(folder).sort()) {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) Object.assign(out, filesUnder(full, `${prefix}${name}/`));
-    else out[`${prefix}${name}`] = readFileSync(full, 'utf8');
-  }
-  return out;
-}
 
 /** synth through the built CLI into `<dir>/<name>`; what it said, with the output folder's name made the same. */
 function synth(name: string, args: readonly string[], env: Record<string, string> = {}) {
