@@ -72,8 +72,11 @@ export async function synthesizeForCli(
   }
   timings.lap('write the files');
   // Anything written here that the thread was not told (cdktf's own synthesizer, GWLB_CDKTF_STOCK):
-  // the folder on disk is proven here instead, as the library proves it.
-  if (!writtenIsOnDisk(outdir, written, ['stacks'])) return inThisThread(verified(readBackAndHandOff(model, stacks, outdir, options.timings), options));
+  // the folder on disk is proven here instead, as the library proves it, and the thread's proof is moot.
+  if (!writtenIsOnDisk(outdir, written, ['stacks'])) {
+    thread.stop();
+    return inThisThread(verified(readBackAndHandOff(model, stacks, outdir, options.timings), options));
+  }
   const folder = readSynthFolderSync(writtenFiles(outdir, written));
   timings.lap('read the folder as written');
   const synthesis = handOffFrom(model, stacks, folder, options.timings);
