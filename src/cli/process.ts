@@ -12,7 +12,6 @@
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { runInterruptCleanups } from '../util/interrupts';
 import { fsErrorReason, isErrnoError } from '../util/fs-errors';
-import { main } from './main';
 
 const SIGNALS = [
   ['SIGINT', 130, 'interrupted (SIGINT)'],
@@ -20,6 +19,11 @@ const SIGNALS = [
 ] as const;
 
 export function runFromCommandLine(argv: readonly string[]): void {
+  // synth's proof thread starts loading before this process loads the command line (~25 ms earlier).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  if (argv[0] === 'synth') (require('../synth/proof-thread') as typeof import('../synth/proof-thread')).ProofThread.prestart();
+  const { main } = require('./main') as typeof import('./main');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const debug = argv.includes('--debug');
   process.on('exit', runInterruptCleanups);
   for (const [signal, code, what] of SIGNALS) process.on(signal, () => stop(code, `error: ${what}; every unfinished write was undone`));

@@ -49,6 +49,9 @@ export type FromProofThread =
 
 const WORKER_ENTRY = path.join(__dirname, 'proof-thread-worker.js');
 
+/** A thread started by ProofThread.prestart, not yet taken by start. */
+let prestarted: ProofThread | undefined;
+
 export class ProofThread {
   private readonly mailbox = new Mailbox<FromProofThread>();
   /** What the thread took, for `--timings`. */
@@ -62,11 +65,25 @@ export class ProofThread {
    * start competes with that process's on two cores (500 spokes: 4.29 s against 4.18 s, medians).
    */
   static start(blueprintFile: string): ProofThread | undefined {
-    if (process.env.GWLB_PROOF_THREAD === '0' || !existsSync(WORKER_ENTRY) || looksLarge(blueprintFile)) return undefined;
+    const thread = prestarted ?? ProofThread.create();
+    prestarted = undefined;
+    if (!thread || looksLarge(blueprintFile)) return void thread?.stop();
+    thread.send({ type: 'check', blueprintFile });
+    return thread;
+  }
+
+  /**
+   * Starts the thread before the command line is even parsed (cli/process.ts, for `synth`), so
+   * that it loads what validation needs while the command line's own modules load; `start` takes it.
+   */
+  static prestart(): void {
+    prestarted ??= ProofThread.create();
+  }
+
+  private static create(): ProofThread | undefined {
+    if (process.env.GWLB_PROOF_THREAD === '0' || !existsSync(WORKER_ENTRY)) return undefined;
     try {
-      const thread = new ProofThread(new Worker(WORKER_ENTRY));
-      thread.send({ type: 'check', blueprintFile });
-      return thread;
+      return new ProofThread(new Worker(WORKER_ENTRY));
     } catch {
       return undefined;
     }

@@ -15,6 +15,10 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { errorFrom, threadErrorOf, type ProofThread, type Verdict } from '../../src/synth/proof-thread';
 import { synthesizeForCli } from '../../src/synth/verified-synthesis';
+import { PARALLEL_MIN_STACKS } from '../../src/synth/network-size';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateBlueprint } = require('../../bench/blueprints') as { generateBlueprint: (spokes: number) => unknown };
 import { UserError, ValidationFailed } from '../../src/util/errors';
 import { memoryIo } from '../../src/util/io';
 import { REFERENCE_FILE, ROOT } from '../helpers/blueprints';
@@ -65,6 +69,15 @@ describe('synth with the proof thread', () => {
     expect(alone.stderr).toMatch(/^verify +\d+$/m);
     expect(alone.stderr).not.toMatch(/proof thread/);
   });
+
+  it('is not started (or stopped as soon as the blueprint is named) for a blueprint that looks large: two processes write it', () => {
+    const file = path.join(dir, 'large.json');
+    writeFileSync(file, JSON.stringify(generateBlueprint(PARALLEL_MIN_STACKS)));
+    const large = synth('large', ['-b', file, '--timings']);
+    expect(large.status).toBe(0);
+    expect(large.stderr).toMatch(/second process \(\d+ of \d+ stacks\)/);
+    expect(large.stderr).not.toMatch(/proof thread/);
+  }, 60_000);
 
   it("proves the folder from disk where cdktf's own synthesizer wrote stacks the thread was not told of (GWLB_CDKTF_STOCK=1)", () => {
     const stock = synth('stock', ['-b', REFERENCE_FILE, '--timings'], { GWLB_CDKTF_STOCK: '1' });
