@@ -54,15 +54,11 @@ export function synthesizeNetwork(model: NetworkModel, options: SynthesizeOption
   return readBackAndHandOff(model, stacks, outdir, options.timings);
 }
 
-/** The JSON stacks written, without the hand-off documents (which need the folder read: handOffFrom). */
+/** The JSON stacks written, without the hand-off documents (which need the folder read: handOff). */
 export function writeJsonStacks(model: NetworkModel, options: SynthesizeOptions): { outdir: string; stacks: string[] } {
   return writeStacks(model, options, false);
 }
 
-/** The hand-off documents of a folder already read. */
-export function handOffFrom(model: NetworkModel, stacks: string[], folder: SynthFolder, timings?: TimingsRecorder): SynthesizeResult {
-  return handOff(model, stacks, folder, timings);
-}
 
 /** Reads a written JSON folder back (once: the hand-off and verify both use that reading) and writes the hand-off. */
 export function readBackAndHandOff(model: NetworkModel, stacks: string[], outdir: string, timings?: TimingsRecorder): SynthesizeResult {
@@ -186,8 +182,8 @@ function generatorVersion(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
-/** For the network team: README.md (what, where, in which order) and diagram.mmd (topology). */
-function handOff(model: NetworkModel, stacks: string[], folder: SynthFolder, timings?: TimingsRecorder): SynthesizeResult {
+/** For the network team: README.md (what, where, in which order) and diagram.mmd (topology), from the folder as read. */
+export function handOff(model: NetworkModel, stacks: string[], folder: SynthFolder, timings?: TimingsRecorder): SynthesizeResult {
   writeHandoff(model, folder, stacks);
   timings?.lap('hand-off README and diagram');
   return { outdir: folder.dir, stacks, folder };

@@ -11,7 +11,7 @@ import type { VerifyResult } from '../verify';
 import { NO_TIMINGS } from '../util/timings';
 import { partitioned, synthesizeNetworkInParallel, type SynthWorker } from './partition';
 import type { ProofThread, Verdict } from './proof-thread';
-import { handOffFrom, readBackAndHandOff, synthesizeNetwork, synthesizeNetworkHcl, writeJsonStacks, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
+import { handOff, readBackAndHandOff, synthesizeNetwork, synthesizeNetworkHcl, writeJsonStacks, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 
 export interface VerifiedSynthesis {
   readonly synthesis: SynthesizeResult;
@@ -79,7 +79,7 @@ export async function synthesizeForCli(
   }
   const folder = readSynthFolderSync(writtenFiles(outdir, written));
   timings.lap('read the folder as written');
-  const synthesis = handOffFrom(model, stacks, folder, options.timings);
+  const synthesis = handOff(model, stacks, folder, options.timings);
   // The deploy order is checked by whichever thread is free first: here, unless the thread has
   // finished the flows, sweeps and controls and taken it already.
   let deployOrderOk: boolean | undefined;
