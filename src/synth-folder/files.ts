@@ -54,17 +54,15 @@ export function diskFiles(dir: string): FolderFiles {
  * (writtenIsOnDisk checks the names).
  */
 export function writtenFiles(dir: string, written: ReadonlyMap<string, string>, parsed?: Map<string, unknown>): FolderFiles {
+  // Each folder's entries (name → is a folder); every folder a file lies in is the parent of the next part.
   const children = new Map<string, Map<string, boolean>>([['.', new Map()]]);
   for (const file of written.keys()) {
     const parts = file.split('/');
-    for (let i = 0; i < parts.length; i++) {
+    parts.forEach((name, i) => {
       const parent = i === 0 ? '.' : parts.slice(0, i).join('/');
-      const isDirectory = i < parts.length - 1;
-      let entries = children.get(parent);
-      if (!entries) children.set(parent, (entries = new Map()));
-      entries.set(parts[i], isDirectory || (entries.get(parts[i]) ?? false));
-      if (isDirectory && !children.has(parts.slice(0, i + 1).join('/'))) children.set(parts.slice(0, i + 1).join('/'), new Map());
-    }
+      if (!children.has(parent)) children.set(parent, new Map());
+      children.get(parent)!.set(name, i < parts.length - 1);
+    });
   }
   const normal = (file: string) => path.posix.normalize(file).replace(/\/$/, '');
   const missing = (file: string, code: string) => Object.assign(new Error(`${code}: ${file}`), { code });
