@@ -15,7 +15,7 @@ import type { FlowClass, Intent } from './intent';
 import { Judge, type Expectation, type Verdict } from './judge';
 import type { NetworkGraph } from './network-graph';
 import { FAILED, NO_CHOICE, type Entry, type PathNode, type Summary } from './path';
-import { ClassAccumulator, exampleOf, type FleetSets, type Materializer } from './proof';
+import { ClassAccumulator, exampleOf, type FleetSets, type Materializer, type PairAccumulator } from './proof';
 import type { Tracer } from './trace';
 
 export type { FlowResult } from './proof';
@@ -80,12 +80,17 @@ export function proveFlowClasses(tracer: Tracer, materializer: Materializer, gra
 }
 
 const EXPECT_KEYS = new Map<string, number>();
-const expectKey = (e: Expectation) => {
+/** By object too: a proof asks once per source and destination pair, and building the text key each time is most of the cost. */
+const expectIds = new WeakMap<Expectation, number>();
+const expectKey = (e: Expectation) => expectIds.get(e) ?? internExpectation(e);
+
+function internExpectation(e: Expectation): number {
   const key = `${e.policy}|${e.inspections ?? ''}`;
   let id = EXPECT_KEYS.get(key);
   if (id === undefined) EXPECT_KEYS.set(key, (id = EXPECT_KEYS.size));
+  expectIds.set(e, id);
   return id;
-};
+}
 
 /** The AZ paths of one forward and return outcome pair: judged once, shared by every range pair with the same outcomes. */
 interface Combination {
@@ -100,28 +105,11 @@ interface Combination {
 
 /** Every AZ path from every range of `x` to every range of `y`, forward and back. */
 function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Expectation, xName?: string, yName?: string): void {
-  const { tracer, materializer, judge, combinations } = run;
+  const { tracer, judge, combinations } = run;
+  const fleetSets = run.materializer.fleetSets;
   const { algebra, exitNames } = tracer.ctx;
   const pair = acc.pair(x, y, xName, yName);
   const eKey = expectKey(expect);
-  const returnLabel = (d: Point) => (y.kind === 'internet' ? 'internet' : d.label);
-  const fleetSets = materializer.fleetSets;
-  const count = (s: Point, d: Point, forward: PathNode, f: Entry, choice: number, verdict: Verdict, ret?: PathNode, g?: Entry) => {
-    pair.azPaths++;
-    acc.azPaths++;
-    // What happened, apart from the verdict: delivered both ways, inspected both ways, by which fleets.
-    if (f.exit !== d.exit || !g || g.exit !== s.exit) pair.undelivered++;
-    else if (f.summary.inspections.length === 0 || g.summary.inspections.length === 0) pair.uninspected++;
-    const fleets = fleetSetOf(fleetSets, f.summary, g?.summary);
-    if (fleets !== pair.fleetSet) pair.fleetSet = fleetSets.union(pair.fleetSet, fleets);
-    if (verdict.ok) {
-      if (!pair.passing) pair.passing = exampleOf(s, d, s.label, returnLabel(d), forward, f, choice, verdict, ret, g);
-      return;
-    }
-    pair.failed++;
-    acc.failed++;
-    if (materializer.wants(pair)) materializer.keep(pair, exampleOf(s, d, s.label, returnLabel(d), forward, f, choice, verdict, ret, g));
-  };
   for (const s of x.points) {
     for (const d of y.points) {
       const forward = forwardStart(tracer, x, s, y, d);
@@ -130,7 +118,7 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
       // and the combination of their outcomes was judged before (the answer starts where the flow arrived,
       // whatever AZ it took; only the internet answers from the NAT the flow left by, which varies by AZ).
       if (forward.commonExit === d.exit && y.kind !== 'internet') {
-        const ret = returnStart(tracer, x, s, y, d, algebra.entries(forward)[0]);
+        const ret = answer(tracer, s, y, d);
         const gKey = algebra.outcomes(ret);
         if (ret.commonExit === s.exit) {
           const key = (fKey * 1_048_576 + gKey) * 64 + eKey;
@@ -148,7 +136,7 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
           acc.azPaths -= combination.paths;
           const fEntries = algebra.entries(forward);
           const gEntries = algebra.entries(ret);
-          for (const item of combination.items) count(s, d, forward, fEntries[item.i], item.choice, item.verdict, ret, gEntries[item.j]);
+          for (const item of combination.items) count(run, acc, pair, y, s, d, forward, fEntries[item.i], item.choice, item.verdict, ret, gEntries[item.j]);
           continue;
         }
       }
@@ -159,7 +147,7 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
         const f = fEntries[i];
         if (f.exit === FAILED || f.exit !== d.exit) {
           const verdict = f.exit === FAILED ? judge.judge(f.summary, undefined, expect, eKey) : mismatch(`forward: delivered to ${exitNames[f.exit]}, not to ${exitNames[d.exit]}`);
-          count(s, d, forward, f, algebra.merge(f.choice, NO_CHOICE), verdict);
+          count(run, acc, pair, y, s, d, forward, f, algebra.merge(f.choice, NO_CHOICE), verdict);
           paths++;
           continue;
         }
@@ -170,13 +158,34 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
           const choice = algebra.merge(f.choice, g.choice);
           if (choice < 0) continue;
           const verdict = g.exit !== FAILED && g.exit !== s.exit ? mismatch(`return: delivered to ${exitNames[g.exit]}, not to ${exitNames[s.exit]}`) : judge.judge(f.summary, g.summary, expect, eKey);
-          count(s, d, forward, f, choice, verdict, ret, g);
+          count(run, acc, pair, y, s, d, forward, f, choice, verdict, ret, g);
           paths++;
         }
       }
       acc.choices(paths);
     }
   }
+}
+
+/** One AZ path counted on its own (the first of a pair, a failure, or one the shared combinations do not cover). */
+function count(run: Run, acc: ClassAccumulator, pair: PairAccumulator, y: Side, s: Point, d: Point, forward: PathNode, f: Entry, choice: number, verdict: Verdict, ret?: PathNode, g?: Entry): void {
+  const { materializer } = run;
+  const fleetSets = materializer.fleetSets;
+  const returnLabel = y.kind === 'internet' ? 'internet' : d.label;
+  pair.azPaths++;
+  acc.azPaths++;
+  // What happened, apart from the verdict: delivered both ways, inspected both ways, by which fleets.
+  if (f.exit !== d.exit || !g || g.exit !== s.exit) pair.undelivered++;
+  else if (f.summary.inspections.length === 0 || g.summary.inspections.length === 0) pair.uninspected++;
+  const fleets = fleetSetOf(fleetSets, f.summary, g?.summary);
+  if (fleets !== pair.fleetSet) pair.fleetSet = fleetSets.union(pair.fleetSet, fleets);
+  if (verdict.ok) {
+    if (!pair.passing) pair.passing = exampleOf(s, d, s.label, returnLabel, forward, f, choice, verdict, ret, g);
+    return;
+  }
+  pair.failed++;
+  acc.failed++;
+  if (materializer.wants(pair)) materializer.keep(pair, exampleOf(s, d, s.label, returnLabel, forward, f, choice, verdict, ret, g));
 }
 
 /** Every AZ path of a forward and a return outcome: the pairs of entries whose AZ choices agree, each judged. */
@@ -201,17 +210,17 @@ function combine(run: Run, fEntries: readonly Entry[], gEntries: readonly Entry[
   return { paths: items.length, failed, uninspected, fleetSet, items };
 }
 
-const summaryFleets = new WeakMap<FleetSets, Map<string, number>>();
+/** By forward summary id, then return summary id + 1 (0: no return): summaries are few, their pairs are met millions of times. */
+const summaryFleets = new WeakMap<FleetSets, (number | undefined)[][]>();
 
 /** The fleets the two directions of an AZ path pass, interned (summaries repeat millions of times). */
 function fleetSetOf(sets: FleetSets, forward: Summary, ret: Summary | undefined): number {
   if (forward.inspections.length === 0 && (!ret || ret.inspections.length === 0)) return 0;
   let memo = summaryFleets.get(sets);
-  if (!memo) summaryFleets.set(sets, (memo = new Map()));
-  const key = `${forward.id}|${ret?.id ?? ''}`;
-  let id = memo.get(key);
-  if (id === undefined) memo.set(key, (id = sets.of([...forward.inspections, ...(ret?.inspections ?? [])].map((i) => i.fleet))));
-  return id;
+  if (!memo) summaryFleets.set(sets, (memo = []));
+  const row = (memo[forward.id] ??= []);
+  const column = ret ? ret.id + 1 : 0;
+  return row[column] ?? (row[column] = sets.of([...forward.inspections, ...(ret?.inspections ?? [])].map((i) => i.fleet)));
 }
 
 const mismatches = new Map<string, Verdict>();
@@ -233,11 +242,17 @@ function forwardStart(tracer: Tracer, x: Side, s: Point, y: Side, d: Point): Pat
 
 /** Where the answer starts: the destination answers the source's range. */
 function returnStart(tracer: Tracer, x: Side, s: Point, y: Side, d: Point, f: Entry): PathNode {
-  if (y.kind === 'vpc') return tracer.fromSubnet(d.subnet!, s.range, d.exit);
-  if (y.kind === 'office') return tracer.fromVpn(y.vpn!, s.range);
+  if (y.kind !== 'internet') return answer(tracer, s, y, d);
   // The internet answers the address it saw: the NAT gateway's, or the source's own through its IGW.
   if (f.summary.nat) return tracer.fromNat(f.summary.nat, s.range);
   return fromInternetInto(tracer, x, s.range);
+}
+
+/** The answer of a destination that is not the internet: it starts where the flow arrived, whatever AZ the flow took. */
+function answer(tracer: Tracer, s: Point, y: Side, d: Point): PathNode {
+  if (y.kind === 'vpc') return tracer.fromSubnet(d.subnet!, s.range, d.exit);
+  if (y.kind === 'office') return tracer.fromVpn(y.vpn!, s.range);
+  throw new Error('internal: the internet answers from where the flow left for it (returnStart)');
 }
 
 function fromInternetInto(tracer: Tracer, side: Side, range: number): PathNode {

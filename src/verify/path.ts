@@ -72,6 +72,45 @@ export type PathNode = StepNode | BranchNode | EndNode;
 export const FAILED = -1;
 export const NO_CHOICE = 0;
 
+/**
+ * Every node is built by one constructor, every field set in the same order, whatever
+ * its kind: the proof reads `entries`, `outcomes` and `commonExit` of millions of nodes,
+ * and V8 reads a field of objects of one shape inline, where object literals of a dozen
+ * shapes (and the fields cached on them later) make each read a lookup.
+ */
+class Node {
+  entries: readonly Entry[] | undefined = undefined;
+  outcomes: number | undefined = undefined;
+  commonExit: number | undefined = undefined;
+  constructor(
+    readonly kind: PathNode['kind'],
+    readonly hops: readonly string[],
+    readonly next: PathNode | undefined,
+    readonly exit: number,
+    readonly inspection: Inspection | undefined,
+    readonly nat: string | undefined,
+    readonly exitVia: string | undefined,
+    readonly enters: string | undefined,
+    readonly failure: string | undefined,
+    readonly attachment: number,
+    readonly sticky: boolean,
+    readonly children: readonly PathNode[] | undefined,
+  ) {}
+}
+
+export function stepNode(step: Omit<StepNode, 'kind' | keyof Cached>): StepNode {
+  return new Node('step', step.hops, step.next, FAILED, step.inspection, step.nat, step.exitVia, step.enters, undefined, -1, false, undefined) as StepNode;
+}
+
+export function endNode(end: Omit<EndNode, 'kind' | keyof Cached>): EndNode {
+  return new Node('end', end.hops, undefined, end.exit, undefined, undefined, end.exitVia, undefined, end.failure, -1, false, undefined) as EndNode;
+}
+
+export function branchNode(branch: Omit<BranchNode, 'kind' | keyof Cached>): BranchNode {
+  return new Node('branch', [], undefined, FAILED, undefined, undefined, undefined, undefined, undefined, branch.attachment, branch.sticky, branch.children) as BranchNode;
+}
+
+
 export interface Summary {
   readonly id: number;
   readonly failure?: string;
@@ -106,8 +145,14 @@ export class PathAlgebra {
     return s;
   }
 
+  // The two lookups below are called millions of times and almost always hit: what they compute on a
+  // miss lives in a method of its own, because closures that capture a function's parameters make V8
+  // allocate that function's context on every call, the hits included.
   entries(node: PathNode): readonly Entry[] {
-    if (node.entries) return node.entries;
+    return node.entries ?? this.entriesOf(node);
+  }
+
+  private entriesOf(node: PathNode): readonly Entry[] {
     let entries: readonly Entry[];
     if (node.kind === 'end') {
       entries = [{ choice: NO_CHOICE, summary: this.summary(node.failure, [], undefined, node.exitVia), exit: node.failure ? FAILED : node.exit }];
@@ -132,7 +177,10 @@ export class PathAlgebra {
 
   /** What a node's outcomes are, apart from where they end: equal keys judge alike. */
   outcomes(node: PathNode): number {
-    if (node.outcomes !== undefined) return node.outcomes;
+    return node.outcomes ?? this.outcomesOf(node);
+  }
+
+  private outcomesOf(node: PathNode): number {
     const entries = this.entries(node);
     const key = entries.map((e) => `${e.choice}:${e.summary.id}`).join(',');
     let id = this.outcomeIds.get(key);

@@ -11,7 +11,7 @@
  * may be picked, independently in each direction.
  */
 import type { AttachmentNode, SubnetNode } from './network-graph';
-import type { PathNode } from './path';
+import { branchNode, endNode, stepNode, type PathNode } from './path';
 import type { Tracer } from './trace';
 
 /** The TGW route table a packet entering through `attachment` is looked up in, or why there is none. */
@@ -87,25 +87,25 @@ function crossingUncached(tracer: Tracer, tableKey: string, az: string | undefin
     if (!next) return tracer.fail([], `TGW route table ${name} [${route.destinationText}] targets an attachment that does not exist`);
     if (!next.accepted) return tracer.fail([], `TGW route table ${name} [${route.destinationText}] → ${ctx.display(next.name)}, which is never accepted: it stays pendingAcceptance`);
     const hop = ctx.label(`tgw|${tableKey}`, () => `TGW ${name}`);
-    const leave = (rest: PathNode): PathNode => ({ kind: 'step', hops: [hop], enters: next.key, next: rest });
-    if (next.kind === 'vpn') return leave({ kind: 'end', hops: [ctx.display(next.name)], exit: ctx.exitOf(next.key) });
+    const leave = (rest: PathNode): PathNode => stepNode({ hops: [hop], enters: next.key, next: rest });
+    if (next.kind === 'vpn') return leave(endNode({ hops: [ctx.display(next.name)], exit: ctx.exitOf(next.key) }));
     if (next.kind === 'peering') {
       const otherTgw = next.tgw === table.tgw ? next.peerTgw! : next.tgw;
       return leave(enterTransitGateway(tracer, next, otherTgw, undefined, range));
     }
     const subnets = attachmentSubnets(tracer, next);
     if (subnets.length === 0) return tracer.fail([hop], `${ctx.display(next.name)} has no subnets`);
-    const into = (subnet: SubnetNode, note?: string): PathNode => ({
-      kind: 'step',
-      hops: [...(note ? [note] : []), ctx.label(`entry|${subnet.key}|${next.applianceMode}`, () => `${ctx.display(subnet.name)}${next.applianceMode ? ' (appliance mode)' : ''}`)],
-      next: tracer.fromSubnet(subnet, range),
-    });
-    if (next.applianceMode) return leave({ kind: 'branch', attachment: ctx.chooser(next.key), sticky: true, children: subnets.map((s) => into(s)) });
+    const into = (subnet: SubnetNode, note?: string): PathNode =>
+      stepNode({
+        hops: [...(note ? [note] : []), ctx.label(`entry|${subnet.key}|${next.applianceMode}`, () => `${ctx.display(subnet.name)}${next.applianceMode ? ' (appliance mode)' : ''}`)],
+        next: tracer.fromSubnet(subnet, range),
+      });
+    if (next.applianceMode) return leave(branchNode({ attachment: ctx.chooser(next.key), sticky: true, children: subnets.map((s) => into(s)) }));
     const same = az === undefined ? undefined : subnets.find((s) => s.az === az);
     if (same) return leave(into(same));
     if (subnets.length === 1) return leave(into(subnets[0], az === undefined ? undefined : `(${ctx.display(next.name)} has no subnet in ${az}: TGW delivers in ${subnets[0].az})`));
     const note = az === undefined ? undefined : `(${ctx.display(next.name)} has no subnet in ${az}: the TGW may deliver in any of its AZs)`;
-    return leave({ kind: 'branch', attachment: ctx.chooser(next.key), sticky: false, children: subnets.map((s) => into(s, note)) });
+    return leave(branchNode({ attachment: ctx.chooser(next.key), sticky: false, children: subnets.map((s) => into(s, note)) }));
   });
 }
 

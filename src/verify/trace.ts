@@ -9,7 +9,7 @@
  * source that gets there; a state reached again while it is being walked is a loop.
  */
 import type { AttachmentNode, SubnetNode } from './network-graph';
-import type { EndNode, PathNode } from './path';
+import { endNode, stepNode, type EndNode, type PathNode } from './path';
 import { crossing, crossingsOf, enterTransitGateway, ingressTable, leftBy } from './tgw-crossing';
 import type { CompiledTable, TraceContext } from './trace-context';
 
@@ -36,7 +36,7 @@ class Plan {
     readonly table?: CompiledTable,
   ) {}
 }
-const WALKING: EndNode = { kind: 'end', hops: [], exit: -1, failure: 'walking' };
+const WALKING: EndNode = endNode({ hops: [], exit: -1, failure: 'walking' });
 
 export class Tracer {
   private readonly fromSubnets = new Map<string, Map<number, PathNode>>();
@@ -50,7 +50,7 @@ export class Tracer {
   constructor(readonly ctx: TraceContext) {}
 
   fail(hops: readonly string[], failure: string): EndNode {
-    return { kind: 'end', hops, exit: -1, failure };
+    return endNode({ hops, exit: -1, failure });
   }
 
   /** Runs `make` for a state not yet known, detecting a state reached again on the way (a loop) and paths too long to be real. */
@@ -87,6 +87,11 @@ export class Tracer {
       const node = hop.crossings[range] ?? crossing(this, hop.table, subnet.az, range, hop.crossings);
       return node.kind === 'step' && node.enters === hop.attachment!.key ? leftBy(this, hop.attachment!, hop.table, node, range) : node;
     }
+    return this.routeFrom(subnet, table, range);
+  }
+
+  /** Kept out of fromSubnet: its closures would make every call allocate (see PathAlgebra.entries). */
+  private routeFrom(subnet: SubnetNode, table: CompiledTable, range: number): PathNode {
     let cache = this.fromSubnets.get(subnet.key);
     if (!cache) this.fromSubnets.set(subnet.key, (cache = new Map()));
     return this.memo(cache, range, () => this.ctx.display(table.name), () => this.route(table, subnet, range));
@@ -107,7 +112,7 @@ export class Tracer {
   private deliver(table: CompiledTable, range: number): PathNode {
     const target = this.ctx.subnetAt(table.vpc.key, range);
     if (!target) return this.sharedNode(`void|${table.key}`, () => this.fail([], `${this.ctx.display(table.name)}: the destination is local to ${this.ctx.display(table.vpc.name)} but no subnet holds it`));
-    return this.sharedNode(`deliver|${target.key}`, () => ({ kind: 'end', hops: [this.ctx.display(target.name)], exit: this.ctx.exitOf(target.key) }));
+    return this.sharedNode(`deliver|${target.key}`, () => endNode({ hops: [this.ctx.display(target.name)], exit: this.ctx.exitOf(target.key) }));
   }
 
   private sharedNode(key: string, make: () => PathNode): PathNode {
@@ -129,11 +134,11 @@ export class Tracer {
         // No edge route table: the IGW delivers straight to the VPC's local route.
         const target = this.ctx.subnetAt(vpc.key, range);
         if (!target) return this.fail([hop], `IGW of ${display(vpc.name)} has no edge route table and no subnet holds the destination`);
-        return { kind: 'end', hops: [hop, `${display(target.name)} (no IGW edge route table: not inspected)`], exit: this.ctx.exitOf(target.key) };
+        return endNode({ hops: [hop, `${display(target.name)} (no IGW edge route table: not inspected)`], exit: this.ctx.exitOf(target.key) });
       }
       const table = this.ctx.table(tableKey);
       if ('failure' in table) return this.fail([hop], table.failure);
-      return { kind: 'step', hops: [hop], next: this.route(table, undefined, range) };
+      return stepNode({ hops: [hop], next: this.route(table, undefined, range) });
     });
   }
 
@@ -144,7 +149,7 @@ export class Tracer {
     let node = cache.get(range);
     if (!node) {
       const subnet = this.ctx.graph.subnets.get(this.ctx.graph.natGateways.get(nat)!)!;
-      cache.set(range, (node = { kind: 'step', hops: [this.natHop(subnet)], nat, next: this.fromSubnet(subnet, range) }));
+      cache.set(range, (node = stepNode({ hops: [this.natHop(subnet)], nat, next: this.fromSubnet(subnet, range) })));
     }
     return node;
   }
@@ -200,17 +205,17 @@ export class Tracer {
         const fromAz = subnet?.az ?? this.ctx.subnetAt(vpc.key, range)?.az;
         if (fromAz && fromAz !== inspection.az) return this.fail([], `${via} → ${display(endpoint.name)}, an endpoint in ${inspection.az}, for traffic of ${fromAz}`);
         const { hop, ...seen } = inspection;
-        return { kind: 'step', hops: [hop], inspection: seen, next: this.fromSubnet(graph.subnets.get(endpoint.subnets[0])!, range) };
+        return stepNode({ hops: [hop], inspection: seen, next: this.fromSubnet(graph.subnets.get(endpoint.subnets[0])!, range) });
       }
       case 'nat': {
         const natSubnet = graph.subnets.get(graph.natGateways.get(target.nat)!)!;
         if (natSubnet.vpc !== vpc.key) return this.fail([], `${via} → a NAT gateway that is not in this VPC`);
         if (subnet && natSubnet.az !== subnet.az) return this.fail([], `${via} → the NAT gateway of ${natSubnet.az}, for traffic of ${subnet.az}`);
-        return { kind: 'step', hops: [this.natHop(natSubnet)], nat: target.nat, exitVia: `${via} → NAT`, next: this.fromSubnet(natSubnet, range) };
+        return stepNode({ hops: [this.natHop(natSubnet)], nat: target.nat, exitVia: `${via} → NAT`, next: this.fromSubnet(natSubnet, range) });
       }
       case 'igw':
         if (graph.internetGateways.get(target.igw) !== vpc.key) return this.fail([], `${via} → an internet gateway of another VPC`);
-        return { kind: 'end', hops: ['IGW', 'internet'], exit: this.ctx.internet, exitVia: `${via} → IGW` };
+        return endNode({ hops: ['IGW', 'internet'], exit: this.ctx.internet, exitVia: `${via} → IGW` });
       case 'tgw': {
         if (!subnet) return this.fail([], `${via} → TGW from no subnet`);
         const hop = this.tgwHop(table, subnet, target.tgw, route.destinationText);
