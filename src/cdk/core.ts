@@ -5,6 +5,7 @@
  */
 import './deferred-modules';
 import './snake-keys';
+import './plain-arguments';
 export { Construct, type Node } from 'constructs';
 export {
   Annotations,

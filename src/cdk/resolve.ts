@@ -45,6 +45,35 @@ function isConstruct(x: object): boolean {
   return (x as { _children?: unknown })._children !== undefined && (x as { _metadata?: unknown })._metadata !== undefined;
 }
 
+/**
+ * Whether `x` and all it holds is plain data: what cdktf's resolve returns as an equal
+ * copy of it. A member of an object may be undefined (resolve drops it); an element of a
+ * list may not (resolve drops it and the list shifts), nor may `x` itself.
+ */
+export function isPlainTree(x: unknown, depth = 0): boolean {
+  switch (typeof x) {
+    case 'string':
+      return plainString(x);
+    case 'number':
+      return x !== Token.NUMBER_MAP_TOKEN_VALUE && !Token.isUnresolved(x);
+    case 'boolean':
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (x === null) return true;
+  if (depth >= MAX_DEPTH / 2 || x instanceof Date) return false;
+  if (Array.isArray(x)) {
+    if (encoding.containsStringListTokenElement(x) || encoding.containsNumberListTokenElement(x)) return false;
+    return x.every((element) => isPlainTree(element, depth + 1));
+  }
+  const record = x as Record<string, unknown>;
+  if (Tokenization.isResolvable(record) || encoding.containsMapToken(record) || isConstruct(record)) return false;
+  return Object.keys(record).every((key) => key !== '__proto__' && plainString(key) && (record[key] === undefined || isPlainTree(record[key], depth + 1)));
+}
+
 /** Resolves `obj` in `scope` exactly as cdktf's `resolve(scope, obj, preparing)` does. */
 export function resolveFast<T>(scope: IConstruct, obj: T, preparing = false): T {
   const path: string[] = [];
