@@ -127,7 +127,13 @@ function provePair(run: Run, acc: ClassAccumulator, x: Side, y: Side, expect: Ex
           pair.azPaths += combination.paths;
           acc.azPaths += combination.paths;
           acc.choices(combination.paths);
-          if (combination.failed === 0 && pair.passing) {
+          if (combination.failed === 0) {
+            // Every AZ path passes, delivered both ways: counted at once, the first one kept as the pair's example
+            // (the one count() would keep).
+            if (!pair.passing && combination.items.length > 0) {
+              const first = combination.items[0];
+              pair.passing = exampleOf(s, d, s.label, d.label, forward, algebra.entries(forward)[first.i], first.choice, first.verdict, ret, algebra.entries(ret)[first.j]);
+            }
             pair.uninspected += combination.uninspected;
             if (combination.fleetSet !== pair.fleetSet) pair.fleetSet = fleetSets.union(pair.fleetSet, combination.fleetSet);
             continue;
