@@ -1,6 +1,6 @@
 /**
  * The second synthesis process (partition.ts): forked by `gwlb-blueprint synth`,
- * it constructs the same App, prepares and writes the stacks it is given, trades
+ * it constructs the stacks it is given and what they take references to, prepares and writes them, trades
  * cross-stack outputs with its parent in between, and reports its manifest
  * entries. It writes nothing else, prints nothing, and ends when its parent
  * disconnects (or dies).
@@ -8,7 +8,7 @@
 import { AppSynthesis, type StackReferences } from '../cdk/core';
 import { Timings } from '../util/timings';
 import type { FromWorker, ToWorker } from './partition';
-import { finishStacks, networkApp } from './synthesize';
+import { finishStacks, networkApp, withStateReads } from './synthesize';
 
 const inbox: ToWorker[] = [];
 let deliver: ((message: ToWorker) => void) | undefined;
@@ -36,11 +36,11 @@ function send(message: FromWorker): void {
 }
 
 async function run(): Promise<void> {
-  const { model, outdir, warnings, postDeployChecks } = await next('start');
+  const { model, outdir, warnings, postDeployChecks, stacks: plan } = await next('start');
   const timings = new Timings(performance.now());
-  const { app, stacks } = networkApp(model, { outdir, warnings, postDeployChecks }, false);
+  const mine = new Set(plan);
+  const { app, stacks } = networkApp(model, { outdir, warnings, postDeployChecks }, false, (stack) => mine.has(stack));
   timings.lap('construct tree');
-  const mine = new Set((await next('plan')).stacks);
   const synthesis = new AppSynthesis(app, (s) => mine.has(s.node.id));
   synthesis.prepare();
   timings.lap('prepare');
@@ -50,7 +50,7 @@ async function run(): Promise<void> {
   synthesis.synthesize();
   finishStacks(outdir, stacks.filter((s) => mine.has(s.node.id)));
   timings.lap('write');
-  send({ type: 'written', manifest: synthesis.manifestEntries(), phases: timings.phases, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  send({ type: 'written', manifest: withStateReads(synthesis.manifestEntries(), stacks.filter((s) => mine.has(s.node.id))), phases: timings.phases, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 }
 
 process.on('message', (message: ToWorker) => {

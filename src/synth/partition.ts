@@ -5,14 +5,15 @@
  * hand-off and verify run once, on the whole folder. The output is byte for byte
  * what one process writes (test/synth/partition.test.ts).
  *
- * Both processes construct the whole App, so either can resolve a reference to
- * any stack, and each prepares and writes only its own stacks. The one thing a
- * stack's Terraform takes from another process's stacks is the outputs that their
- * cross-stack references add to it (cdk/app-synthesis.ts): after preparing, each
- * process sends the other what it registered in the other's stacks, and adds what
- * it receives before it writes. Which stacks go where is a matter of balance only:
- * the worker takes stacks from the end of the deploy order (the spokes, peerings)
- * up to its share of the construct nodes, the measure of a stack's work.
+ * Each process constructs the stacks it writes and what they take references to
+ * (every hub, egress VPC and DMZ; every spoke where it writes a peering), and
+ * prepares and writes only its own stacks. The one thing a stack's Terraform takes
+ * from another process's stacks is the outputs that their cross-stack references
+ * add to it (cdk/app-synthesis.ts): after preparing, each process sends the other
+ * what it registered in the other's stacks, and adds what it receives before it
+ * writes. Which stacks go where is a matter of balance only: the worker takes
+ * spokes from the end of the deploy order up to its share of the work, told from
+ * the model (stackWeight) so that neither process constructs the other's spokes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { Mailbox } from '../util/mailbox';
 import { NO_TIMINGS } from '../util/timings';
 import { finishStacks, generatorRecord, networkApp, readBackAndHandOff, synthesizeNetwork, withStateReads, writeIntent, type SynthesizeOptions, type SynthesizeResult } from './synthesize';
 import type { SynthWarning } from './warnings';
+import { plannedStacks, type PlannedStack } from '../stacks/network-app';
 import { looksLarge, PARALLEL_MIN_STACKS } from './network-size';
 
 export { PARALLEL_MIN_STACKS } from './network-size';
@@ -34,8 +36,7 @@ export const WORKER_SHARE = 0.45;
 
 /** Messages from this process to the worker. */
 export type ToWorker =
-  | { readonly type: 'start'; readonly model: NetworkModel; readonly outdir: string; readonly warnings: readonly SynthWarning[]; readonly postDeployChecks: boolean }
-  | { readonly type: 'plan'; readonly stacks: readonly string[] }
+  | { readonly type: 'start'; readonly model: NetworkModel; readonly outdir: string; readonly warnings: readonly SynthWarning[]; readonly postDeployChecks: boolean; readonly stacks: readonly string[] }
   | { readonly type: 'references'; readonly references: StackReferences };
 
 /** Messages from the worker. */
@@ -44,17 +45,44 @@ export type FromWorker =
   | { readonly type: 'written'; readonly manifest: Readonly<Record<string, ManifestEntry>>; readonly phases: readonly { phase: string; ms: number }[]; readonly maxRssMb: number }
   | { readonly type: 'failed'; readonly error: { readonly message: string; readonly stack?: string; readonly code?: string; readonly syscall?: string; readonly path?: string } };
 
-/** The stacks the worker writes: from the end, while their weight stays within `share` of the total. */
-export function planPartition(stacks: readonly { readonly name: string; readonly weight: number }[], share = WORKER_SHARE): Set<string> {
+/**
+ * The stacks the worker writes: spokes from the end of the deploy order, while their weight stays
+ * within `share` of the total. Only spokes, because a process constructs only the stacks it writes
+ * and what they take references to (network-app.ts): every process has the hubs, egress VPCs and
+ * DMZs, and the peerings (which take references to every spoke) stay with this process.
+ */
+export function planPartition(stacks: readonly { readonly name: string; readonly weight: number; readonly movable: boolean }[], share = WORKER_SHARE): Set<string> {
   const total = stacks.reduce((sum, s) => sum + s.weight, 0);
   const worker = new Set<string>();
   let taken = 0;
   for (let i = stacks.length - 1; i > 0; i--) {
+    if (!stacks[i].movable) continue;
     if (taken + stacks[i].weight > share * total) break;
     taken += stacks[i].weight;
     worker.add(stacks[i].name);
   }
   return worker;
+}
+
+/**
+ * A stack's share of the work, in construct nodes as measured on the examples (bench/PROFILE.md):
+ * known from the model before anything is constructed, so that each process constructs only its own.
+ */
+export function stackWeight(stack: PlannedStack): number {
+  switch (stack.kind) {
+    case 'spoke':
+      return 17 + 4 * stack.subnets;
+    case 'egress':
+      return 150;
+    case 'dmz':
+      return 100;
+    case 'peering':
+      return 30;
+    case 'post-deploy-checks':
+      return 15;
+    case 'hub':
+      return 25;
+  }
 }
 
 /** Stacks of a model: per region a hub, the egress VPC, one per DMZ and per spoke; one per peering; with the post-deploy checks, one more per region. */
@@ -113,11 +141,11 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   const { outdir } = options;
   // Before the worker constructs its App, which would race this one to create it.
   mkdirSync(path.join(outdir, 'stacks'), { recursive: true });
-  worker.send({ type: 'start', model, outdir, warnings: options.warnings ?? [], postDeployChecks: options.postDeployChecks ?? false });
-  const built = networkApp(model, options, false);
+  const planned = plannedStacks(model, { postDeployChecks: options.postDeployChecks ?? false });
+  const theirs = planPartition(planned.map((s) => ({ name: s.name, weight: stackWeight(s), movable: s.kind === 'spoke' })));
+  worker.send({ type: 'start', model, outdir, warnings: options.warnings ?? [], postDeployChecks: options.postDeployChecks ?? false, stacks: [...theirs] });
+  const built = networkApp(model, options, false, (stack) => !theirs.has(stack));
   const stacks = built.stacks;
-  const theirs = planPartition(stacks.map((s) => ({ name: s.node.id, weight: s.node.findAll().length })));
-  worker.send({ type: 'plan', stacks: [...theirs] });
   timings.lap('construct tree');
   const synthesis = new AppSynthesis(built.app, (s) => !theirs.has(s.node.id));
   synthesis.prepare();
@@ -132,10 +160,11 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   writeIntent(outdir, model);
   const written = await worker.next('written');
   timings.lap('write stacks, lock files, manifest, intent');
-  const entries = withStateReads({ ...synthesis.manifestEntries(), ...written.manifest }, stacks);
+  // The worker's entries carry their own stacks' state reads.
+  const entries = { ...withStateReads(synthesis.manifestEntries(), stacks.filter((s) => !theirs.has(s.node.id))), ...written.manifest };
   writeFileSync(path.join(outdir, MANIFEST_FILE), synthesis.manifestJson(entries, generatorRecord(model)));
-  timings.note(`second process (${theirs.size} of ${stacks.length} stacks): ${written.phases.map((p) => `${p.phase} ${Math.round(p.ms)} ms`).join(', ')}; peak memory ${written.maxRssMb} MB`);
-  return stacks.map((s) => s.node.id);
+  timings.note(`second process (${theirs.size} of ${planned.length} stacks): ${written.phases.map((p) => `${p.phase} ${Math.round(p.ms)} ms`).join(', ')}; peak memory ${written.maxRssMb} MB`);
+  return planned.map((s) => s.name);
 }
 
 /** This process's side of the worker: its messages in order, its failure as an error. */

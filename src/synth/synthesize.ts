@@ -12,7 +12,7 @@ import type { NetworkModel } from '../blueprint/model';
 import { Annotations, App, AppSynthesis, type ManifestEntry } from '../cdk/core';
 import { writeHandoff } from '../handoff';
 import { restoreProtoKeys } from '../constructs/terraform-literal';
-import { addNetworkStacks } from '../stacks/network-app';
+import { addNetworkStacks, plannedStacks } from '../stacks/network-app';
 import type { NetworkStack } from '../stacks/network-stack';
 import { GENERATOR_KEY, INTENT_FILE, MANIFEST_FILE, readSynthFolder, readSynthFolderSync, type SynthFolder } from '../synth-folder';
 import { AWS_PROVIDER } from '../terraform/mirror';
@@ -94,7 +94,8 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
 }
 
 /** The network's App with every stack constructed and the blueprint's warnings recorded on the stacks they concern. */
-export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl: boolean): { app: App; stacks: NetworkStack[] } {
+/** The App of the network: every stack, or (`only`) the ones a process writes and what they take references to (network-app.ts). */
+export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl: boolean, only?: (stack: string) => boolean): { app: App; stacks: NetworkStack[] } {
   const { outdir } = options;
   const app = new App({ ...(outdir ? { outdir } : {}), hclOutput: hcl, stackTraces: false });
   // cdktf 0.21 bug: each stack picks HCL or JSON from SYNTH_HCL_OUTPUT when it is
@@ -103,14 +104,17 @@ export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl:
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
   let stacks;
   try {
-    stacks = addNetworkStacks(app, model, { postDeployChecks: options.postDeployChecks ?? false });
+    stacks = addNetworkStacks(app, model, { postDeployChecks: options.postDeployChecks ?? false, ...(only ? { only } : {}) });
   } finally {
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
-  const names = stacks.map((s) => s.node.id);
+  // A warning goes to the stack its path names, which a process that constructs only some stacks may not have.
+  const names = plannedStacks(model, { postDeployChecks: options.postDeployChecks ?? false }).map((s) => s.name);
+  const constructed = new Map(stacks.map((s) => [s.node.id, s]));
   for (const warning of options.warnings ?? []) {
-    Annotations.of(stacks[names.indexOf(stackOfWarning(model, warning.path, names))]).addWarning(warning.text);
+    const stack = constructed.get(stackOfWarning(model, warning.path, names));
+    if (stack) Annotations.of(stack).addWarning(warning.text);
   }
   return { app, stacks };
 }

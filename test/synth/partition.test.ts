@@ -15,7 +15,8 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import type { NetworkModel } from '../../src/blueprint/model';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { AppSynthesis } from '../../src/cdk/core';
-import { PARALLEL_MIN_STACKS, planPartition, stackCount } from '../../src/synth/partition';
+import { PARALLEL_MIN_STACKS, planPartition, stackCount, stackWeight } from '../../src/synth/partition';
+import { plannedStacks } from '../../src/stacks/network-app';
 import { finishStacks, generatorRecord, networkApp, synthesizeNetwork, withStateReads, writeIntent } from '../../src/synth/synthesize';
 import { MANIFEST_FILE } from '../../src/synth-folder';
 import { filesUnder } from '../helpers/files';
@@ -31,16 +32,23 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+function kindOf(stack: string): string {
+  return /-hub$/.test(stack) ? 'hub' : /-egress$/.test(stack) ? 'egress' : /-peering-/.test(stack) ? 'peering' : /-post-deploy-checks$/.test(stack) ? 'post-deploy-checks' : /-dmz-/.test(stack) ? 'dmz' : 'spoke';
+}
+
 function exampleModel(file: string): NetworkModel {
   return validateBlueprint(readBlueprintFile(path.join(ROOT, file)).value).model!;
 }
 
-/** What the two processes do, with two Apps in this process: `second` picks the second one's stacks. */
+/**
+ * What the two processes do, with two Apps in this process: `second` picks the second one's stacks,
+ * and each App constructs only the stacks it writes and what they take references to.
+ */
 function twoApps(model: NetworkModel, outdir: string, postDeployChecks: boolean, second: (stack: string, index: number) => boolean): void {
-  const a = networkApp(model, { outdir, postDeployChecks }, false);
-  const b = networkApp(model, { outdir, postDeployChecks }, false);
-  const names = a.stacks.map((s) => s.node.id);
+  const names = plannedStacks(model, { postDeployChecks }).map((s) => s.name);
   const theirs = new Set(names.filter(second));
+  const a = networkApp(model, { outdir, postDeployChecks }, false, (stack) => !theirs.has(stack));
+  const b = networkApp(model, { outdir, postDeployChecks }, false, (stack) => theirs.has(stack));
   const first = new AppSynthesis(a.app, (s) => !theirs.has(s.node.id));
   const other = new AppSynthesis(b.app, (s) => theirs.has(s.node.id));
   first.prepare();
@@ -54,7 +62,10 @@ function twoApps(model: NetworkModel, outdir: string, postDeployChecks: boolean,
   finishStacks(outdir, a.stacks.filter((s) => !theirs.has(s.node.id)));
   finishStacks(outdir, b.stacks.filter((s) => theirs.has(s.node.id)));
   writeIntent(outdir, model);
-  const entries = withStateReads({ ...first.manifestEntries(), ...other.manifestEntries() }, a.stacks);
+  const entries = {
+    ...withStateReads(first.manifestEntries(), a.stacks.filter((s) => !theirs.has(s.node.id))),
+    ...withStateReads(other.manifestEntries(), b.stacks.filter((s) => theirs.has(s.node.id))),
+  };
   writeFileSync(path.join(outdir, MANIFEST_FILE), first.manifestJson(entries, generatorRecord(model)));
 }
 
@@ -92,17 +103,46 @@ describe('two processes', () => {
     },
   );
 
-  it('split by construct nodes from the end of the deploy order, never taking the first stack', () => {
+  it('give the worker spokes from the end of the deploy order by weight, never a hub, an egress VPC, a DMZ, a peering or the first stack', () => {
     const stacks = [
-      { name: 'hub', weight: 20 },
-      { name: 'egress', weight: 150 },
-      ...Array.from({ length: 10 }, (_, i) => ({ name: `spoke-${i}`, weight: 40 })),
+      { name: 'hub', weight: 20, movable: false },
+      { name: 'egress', weight: 150, movable: false },
+      ...Array.from({ length: 10 }, (_, i) => ({ name: `spoke-${i}`, weight: 40, movable: true })),
+      { name: 'peering', weight: 30, movable: false },
     ];
     const theirs = planPartition(stacks, 0.45);
-    // 570 nodes; 45% is 256.5: six spokes of 40.
+    // 600 in all; 45% is 270: six spokes of 40, the peering passed over.
     expect([...theirs].sort()).toEqual(['spoke-4', 'spoke-5', 'spoke-6', 'spoke-7', 'spoke-8', 'spoke-9']);
-    expect(planPartition([{ name: 'only', weight: 1 }], 1)).toEqual(new Set());
+    expect(planPartition([{ name: 'only', weight: 1, movable: true }], 1)).toEqual(new Set());
   });
+
+  it.each(['templates/reference.blueprint.json', 'examples/five-regions.blueprint.json', 'examples/multi-region.blueprint.yaml', 'examples/single-account.blueprint.json'])(
+    'know the stacks of %s, in deploy order, before constructing any; and construct a spoke only where it is written or a peering needs it',
+    (file) => {
+      const model = exampleModel(file);
+      const postDeployChecks = model.postDeployChecks !== undefined;
+      const planned = plannedStacks(model, { postDeployChecks });
+      const { stacks } = networkApp(model, { outdir: dir, postDeployChecks }, false);
+      expect(planned.map((s) => s.name)).toEqual(stacks.map((s) => s.node.id));
+      expect(planned.map((s) => s.kind)).toEqual(stacks.map((s) => kindOf(s.node.id)));
+      // The measure of a stack's work stays near its construct nodes (within a factor of two), so the split stays balanced.
+      for (const [i, s] of planned.entries()) {
+        const nodes = stacks[i].node.findAll().length;
+        expect(stackWeight(s) / nodes).toBeGreaterThan(0.5);
+        expect(stackWeight(s) / nodes).toBeLessThan(2);
+      }
+      const spokes = planned.filter((s) => s.kind === 'spoke').map((s) => s.name);
+      const one = spokes[spokes.length - 1];
+      const onlyOne = networkApp(model, { outdir: dir, postDeployChecks }, false, (stack) => stack === one).stacks.map((s) => s.node.id);
+      const producers = planned.filter((s) => ['hub', 'egress', 'dmz'].includes(s.kind)).map((s) => s.name);
+      expect(onlyOne).toEqual(planned.filter((s) => producers.includes(s.name) || s.name === one).map((s) => s.name));
+      const peering = planned.find((s) => s.kind === 'peering')?.name;
+      if (peering) {
+        const withPeering = networkApp(model, { outdir: dir, postDeployChecks }, false, (stack) => stack === peering).stacks.map((s) => s.node.id);
+        expect(withPeering).toEqual(planned.filter((s) => s.kind !== 'peering' && s.kind !== 'post-deploy-checks').map((s) => s.name).concat(peering));
+      }
+    },
+  );
 
   it('start at PARALLEL_MIN_STACKS stacks through the command line (central flow logs and post-deploy checks on), and write what one process writes', () => {
     const blueprint = path.join(dir, 'large.json');
