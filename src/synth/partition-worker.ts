@@ -1,8 +1,8 @@
 /**
  * The second synthesis process (partition.ts): forked by `gwlb-blueprint synth`,
- * it constructs the stacks it is given and what they take references to, prepares and writes them, trades
- * cross-stack outputs with its parent in between, and reports its manifest
- * entries. It writes nothing else, prints nothing, and ends when its parent
+ * it constructs the stacks it is given and what they take references to,
+ * prepares and writes those stacks, trades cross-stack outputs with its parent in
+ * between, and reports their manifest entries. It writes nothing else, prints nothing, and ends when its parent
  * disconnects (or dies).
  */
 import { AppSynthesis, type StackReferences } from '../cdk/core';

@@ -87,8 +87,7 @@ export function stackWeight(stack: PlannedStack): number {
 
 /** Stacks of a model: per region a hub, the egress VPC, one per DMZ and per spoke; one per peering; with the post-deploy checks, one more per region. */
 export function stackCount(model: NetworkModel, postDeployChecks = false): number {
-  const perRegion = 2 + (postDeployChecks ? 1 : 0);
-  return model.regions.reduce((n, r) => n + perRegion + r.dmzs.length + r.spokes.length, 0) + model.interRegion.peerings.length;
+  return plannedStacks(model, { postDeployChecks }).length;
 }
 
 /** Whether a second process may synthesize at all: its code is built (not under a TypeScript runner) and GWLB_SYNTH_PROCESSES is not 1. */

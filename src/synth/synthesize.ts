@@ -93,8 +93,10 @@ function writeStacks(model: NetworkModel, options: SynthesizeOptions, hcl: boole
   return { outdir: app.outdir, stacks: stacks.map((s) => s.node.id) };
 }
 
-/** The network's App with every stack constructed and the blueprint's warnings recorded on the stacks they concern. */
-/** The App of the network: every stack, or (`only`) the ones a process writes and what they take references to (network-app.ts). */
+/**
+ * The network's App, the blueprint's warnings recorded on the stacks they concern: every stack
+ * constructed, or (`only`) the ones a process writes and what they take references to (network-app.ts).
+ */
 export function networkApp(model: NetworkModel, options: SynthesizeOptions, hcl: boolean, only?: (stack: string) => boolean): { app: App; stacks: NetworkStack[] } {
   const { outdir } = options;
   const app = new App({ ...(outdir ? { outdir } : {}), hclOutput: hcl, stackTraces: false });

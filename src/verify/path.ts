@@ -110,7 +110,6 @@ export function branchNode(branch: Omit<BranchNode, 'kind' | keyof Cached>): Bra
   return new Node('branch', [], undefined, FAILED, undefined, undefined, undefined, undefined, undefined, branch.attachment, branch.sticky, branch.children) as BranchNode;
 }
 
-
 export interface Summary {
   readonly id: number;
   readonly failure?: string;
