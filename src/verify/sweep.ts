@@ -17,9 +17,13 @@ import type { Tracer } from './trace';
 import type { SubnetNode } from './network-graph';
 
 interface Stats {
-  /** Prefix sums over ranges: AZ paths, and AZ paths that leak. */
-  readonly paths: Float64Array;
-  readonly leaks: Float64Array;
+  /**
+   * Prefix sums over ranges: AZ paths, and AZ paths that leak (at most ranges × AZ choices). Integers: a
+   * count read from a Float64Array is a double, and one double stored in a pair's count turns that field
+   * of every pair into a boxed number, each pair migrated to the new shape when it is next read.
+   */
+  readonly paths: Int32Array;
+  readonly leaks: Int32Array;
   /** The most AZ choices of one range. */
   readonly choices: number;
 }
@@ -34,8 +38,8 @@ export function sweep(tracer: Tracer, materializer: Materializer, regions: reado
     const key = `${tableKey}|${az ?? '-'}`;
     let s = stats.get(key);
     if (!s) {
-      const paths = new Float64Array(ctx.ranges.count + 1);
-      const leaked = new Float64Array(ctx.ranges.count + 1);
+      const paths = new Int32Array(ctx.ranges.count + 1);
+      const leaked = new Int32Array(ctx.ranges.count + 1);
       let choices = 0;
       for (let r = 0; r < ctx.ranges.count; r++) {
         const entries = ctx.algebra.entries(crossing(tracer, tableKey, az, r));
