@@ -142,7 +142,8 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   mkdirSync(path.join(outdir, 'stacks'), { recursive: true });
   const planned = plannedStacks(model, { postDeployChecks: options.postDeployChecks ?? false });
   const theirs = planPartition(planned.map((s) => ({ name: s.name, weight: stackWeight(s), movable: s.kind === 'spoke' })));
-  worker.send({ type: 'start', model, outdir, warnings: options.warnings ?? [], postDeployChecks: options.postDeployChecks ?? false, stacks: [...theirs] });
+  // Written whole before this process constructs its stacks, or the worker would start only once they are prepared.
+  await worker.send({ type: 'start', model, outdir, warnings: options.warnings ?? [], postDeployChecks: options.postDeployChecks ?? false, stacks: [...theirs] });
   const built = networkApp(model, options, false, (stack) => !theirs.has(stack));
   const stacks = built.stacks;
   timings.lap('construct tree');
@@ -151,7 +152,7 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   timings.lap('prepare: resolve each element');
   const prepared = await worker.next('prepared');
   timings.lap('wait for the second process to prepare');
-  worker.send({ type: 'references', references: synthesis.outgoingReferences() });
+  await worker.send({ type: 'references', references: synthesis.outgoingReferences() });
   synthesis.addIncomingReferences(prepared.references);
   synthesis.synthesize();
   synthesis.validateApp();
@@ -192,14 +193,20 @@ export class SynthWorker {
     this.unregister = onInterrupt(() => this.stop());
   }
 
-  send(message: ToWorker): void {
-    if (this.mailbox.failed) return;
+  /**
+   * Sends `message`; settled once it is written to the channel. A message larger than the socket's
+   * buffer (the model of ~500 spokes and more) is written in part at once and the rest only when this
+   * process's event loop next runs: awaited before a long synchronous step, the worker has it all.
+   */
+  send(message: ToWorker): Promise<void> {
+    if (this.mailbox.failed) return Promise.resolve();
     if (message.type === 'start') {
       // Cleanups run the latest first: stopped on an interrupt before the staging folder it writes into is removed.
       this.unregister();
       this.unregister = onInterrupt(() => this.stop());
     }
-    this.child.send(message);
+    // A failed write ends the worker, which the mailbox reports to whoever waits on it next.
+    return new Promise((resolve) => this.child.send(message, () => resolve()));
   }
 
   /** The next message, which must be of `type`. */
