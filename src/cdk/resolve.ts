@@ -26,6 +26,7 @@ import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import encoding = require('cdktf/lib/tokens/private/encoding');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import privateResolve = require('cdktf/lib/tokens/private/resolve');
+import { resolveReferenceString } from './reference-strings';
 
 /** The resolver cdktf's own `resolve(scope, obj)` uses (lib/_tokens.js): stateless. */
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -78,6 +79,7 @@ export function isPlainTree(x: unknown, depth = 0): boolean {
 export function resolveFast<T>(scope: IConstruct, obj: T, preparing = false): T {
   const path: string[] = [];
   const delegate = (x: unknown): unknown => privateResolve.resolve(x, { scope, prefix: [...path], resolver: RESOLVER, preparing });
+  const inCdktf = (x: unknown, previousContext: unknown): unknown => privateResolve.resolve(x, { scope, prefix: [...path], resolver: RESOLVER, preparing, previousContext } as never);
 
   function walk(x: unknown): unknown {
     if (path.length > MAX_DEPTH) return delegate(x);
@@ -88,7 +90,7 @@ export function resolveFast<T>(scope: IConstruct, obj: T, preparing = false): T 
       case 'symbol':
         return x;
       case 'string':
-        return plainString(x) ? x : delegate(x);
+        return plainString(x) ? x : (resolveReferenceString(x, scope, preparing, plainString, inCdktf) ?? delegate(x));
       case 'number':
         return x !== Token.NUMBER_MAP_TOKEN_VALUE && !Token.isUnresolved(x) ? x : delegate(x);
       case 'function':
