@@ -3,6 +3,7 @@
  * `npm run schema`), generated from the zod schema so editors and the validator
  * agree on the shape. It checks the shape only; the rules in `rules/` still apply.
  */
+import './deferred-zod-locales';
 import { z } from 'zod';
 import { blueprintSchema } from './schema';
 

@@ -8,6 +8,7 @@
  * ranges, AZ/region agreement, ...) is a named check in `rules/`, where it can
  * say exactly what is wrong and be tested on its own.
  */
+import './deferred-zod-locales';
 import { z } from 'zod';
 
 export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}$/;

@@ -9,14 +9,13 @@
  * uses it for HCL metadata and its Testing helpers. The Reachability Analyzer's
  * provider classes (1.2 MB of JavaScript, ~15-30 ms to compile) serve only
  * `synth --post-deploy-checks` (aws.ts exports them with the others). Until one is used, a stand-in
- * takes its place in the module cache; the first call or property read loads the
- * real module and forwards to it.
+ * takes its place in the module cache (util/deferred-module.ts).
  *
  * Imported (for this effect alone) by core.ts and aws.ts before either loads
  * cdktf. Under a module system without require.cache (jest) nothing is deferred.
  */
-import Module = require('node:module');
 import * as path from 'node:path';
+import { deferModule } from '../util/deferred-module';
 
 /** What each deferred package is required from, relative to cdktf's folder. */
 const DEFERRED = [
@@ -35,26 +34,7 @@ function defer(request: string, from?: string): void {
   } catch {
     return;
   }
-  if (typeof require.cache !== 'object' || require.cache[file]) return;
-  let real: object | undefined;
-  const load = (): object => {
-    if (!real) {
-      delete require.cache[file];
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      real = require(file) as object;
-    }
-    return real;
-  };
-  const standIn = new Module(file, module);
-  standIn.filename = file;
-  standIn.loaded = true;
-  standIn.exports = new Proxy(function deferred() {}, {
-    apply: (_, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
-    construct: (_, args) => Reflect.construct(load() as new (...a: unknown[]) => object, args),
-    get: (_, property) => Reflect.get(load(), property),
-    has: (_, property) => Reflect.has(load(), property),
-  });
-  require.cache[file] = standIn;
+  deferModule(file);
 }
 
 for (const [request, from] of DEFERRED) defer(request, from);
