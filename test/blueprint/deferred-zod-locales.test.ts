@@ -3,14 +3,8 @@
  * refusals are still worded, and z.locales still works when read. In a child process on the build: jest
  * has a module registry of its own, where nothing is deferred.
  */
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-
-const DIST = path.join(__dirname, '..', '..', 'dist');
-
-function inNode(script: string): unknown {
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: path.join(DIST, '..') }));
-}
+import { DIST, inNode } from '../helpers/in-node';
 
 describe("zod's locales", () => {
   it('are not loaded with the schema, the English messages are, and z.locales loads them on first use', () => {

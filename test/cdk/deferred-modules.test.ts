@@ -4,14 +4,8 @@
  * and each still works when cdktf uses it. In a child process on the build: jest
  * has a module registry of its own, where nothing is deferred.
  */
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-
-const DIST = path.join(__dirname, '..', '..', 'dist');
-
-function inNode(script: string): unknown {
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: path.join(DIST, '..') }));
-}
+import { DIST, inNode } from '../helpers/in-node';
 
 describe('modules synthesis never uses', () => {
   it('are not loaded with cdktf, and load on first use', () => {
