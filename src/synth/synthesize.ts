@@ -59,7 +59,6 @@ export function writeJsonStacks(model: NetworkModel, options: SynthesizeOptions)
   return writeStacks(model, options, false);
 }
 
-
 /** Reads a written JSON folder back (once: the hand-off and verify both use that reading) and writes the hand-off. */
 export function readBackAndHandOff(model: NetworkModel, stacks: string[], outdir: string, timings?: TimingsRecorder): SynthesizeResult {
   const folder = readSynthFolderSync(outdir);

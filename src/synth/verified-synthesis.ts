@@ -96,8 +96,9 @@ export async function synthesizeForCli(
   deployOrderOk ??= proven.deployOrderOk;
   if (deployOrderOk === undefined) throw new Error('internal: neither thread checked the deploy order');
   if (proven.verdict.ok && deployOrderOk) return { synthesis, verdict: proven.verdict };
-  // A failure is reported as verify reports it: the whole proof again, here, of the same files.
-  const verification = inThisThreadProof().verifySynthFolder(readSynthFolderSync(writtenFiles(outdir, written)));
+  // A failure is reported as verify reports it: the whole proof again, here, of the folder as read for the hand-off
+  // (as the library proves what it handed off).
+  const verification = inThisThreadProof().verifySynthFolder(folder);
   if (verification.ok) throw new Error('internal: the proof thread and this thread disagree on whether the folder verifies');
   return { synthesis, verdict: verdictOf(verification) };
 }
