@@ -36,5 +36,7 @@ function buildIfStale() {
 }
 
 buildIfStale();
+// Before the app loads: when V8 optimizes, for a run of seconds (src/util/v8-tiering.ts).
+require('../dist/util/v8-tiering.js').tuneTieringForShortRun();
 const blueprint = process.env.GWLB_BLUEPRINT || path.join(root, 'templates', 'reference.blueprint.json');
 require('../dist/index.js').synthesizeBlueprintFile(blueprint);

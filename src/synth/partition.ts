@@ -28,6 +28,7 @@ import { finishStacks, generatorRecord, networkApp, readBackAndHandOff, synthesi
 import type { SynthWarning } from './warnings';
 import { plannedStacks, type PlannedStack } from '../stacks/network-app';
 import { looksLarge, PARALLEL_MIN_STACKS } from './network-size';
+import { shortRunTieringFlags } from '../util/v8-tiering';
 
 export { PARALLEL_MIN_STACKS } from './network-size';
 
@@ -167,6 +168,11 @@ async function writeInParallel(model: NetworkModel, options: SynthesizeOptions &
   return planned.map((s) => s.name);
 }
 
+/** node's options for the worker process: this process's, and V8's budget for a short run (util/v8-tiering.ts). */
+export function workerExecArgv(): string[] {
+  return [...process.execArgv, ...shortRunTieringFlags()];
+}
+
 /** This process's side of the worker: its messages in order, its failure as an error. */
 export class SynthWorker {
   private readonly mailbox = new Mailbox<FromWorker>();
@@ -175,7 +181,7 @@ export class SynthWorker {
   /** The worker process, or undefined where it cannot run (no built worker, fork refused). */
   static start(): SynthWorker | undefined {
     try {
-      return new SynthWorker(fork(WORKER_ENTRY, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
+      return new SynthWorker(fork(WORKER_ENTRY, [], { execArgv: workerExecArgv(), serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] }));
     } catch {
       return undefined;
     }
