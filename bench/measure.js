@@ -3,6 +3,10 @@
 // Runs the gwlb-blueprint CLI in this process and reports its peak resident memory on
 // stderr as the last line (JSON), so the benchmark can read it on any platform; for
 // verify, also what the report says was proven (the "Proven with no sampling" lines).
+// As bin/gwlb-blueprint.js does first: when V8 optimizes, for a run of seconds (src/util/v8-tiering.ts).
+require('../dist/util/v8-tiering.js').tuneTieringForShortRun();
+// As src/cli/process.ts does: synth's proof thread starts before the command line loads.
+if (process.argv[2] === 'synth') require('../dist/synth/proof-thread.js').ProofThread.prestart();
 const { main } = require('../dist/cli/main.js');
 
 let printed = '';
