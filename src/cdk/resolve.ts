@@ -19,6 +19,9 @@
  * `&{TfToken[`), equals a map-token placeholder or looks like an encoded number
  * token; a number unless it decodes as a token; an array unless it holds list
  * tokens; an object unless it is resolvable, has a map-token key or is a construct.
+ * A list or map token is a string with `TfToken[` in it (`#{TfToken[…]}`,
+ * `&{TfToken[…]}`), so cdktf's per-element and per-key tests (which build a
+ * TokenString for each) run only where such a string is there to find.
  */
 import type { IConstruct } from 'constructs';
 import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
@@ -39,6 +42,11 @@ const MAX_DEPTH = 200;
 
 function plainString(s: string): boolean {
   return !s.includes('TfToken[') && s !== Token.STRING_MAP_TOKEN_VALUE && s !== Token.ANY_MAP_TOKEN_VALUE && !NUMBER_TOKEN.test(s);
+}
+
+/** encoding.containsStringListTokenElement or containsNumberListTokenElement, with the string test only where a marker is. */
+function holdsListToken(xs: unknown[]): boolean {
+  return (xs.some((x) => typeof x === 'string' && x.includes('TfToken[')) && encoding.containsStringListTokenElement(xs)) || encoding.containsNumberListTokenElement(xs);
 }
 
 /** What cdktf's resolve.js calls a construct (and refuses to resolve). */
@@ -67,11 +75,12 @@ export function isPlainTree(x: unknown, depth = 0): boolean {
   if (x === null) return true;
   if (depth >= MAX_DEPTH / 2 || x instanceof Date) return false;
   if (Array.isArray(x)) {
-    if (encoding.containsStringListTokenElement(x) || encoding.containsNumberListTokenElement(x)) return false;
+    if (holdsListToken(x)) return false;
     return x.every((element) => isPlainTree(element, depth + 1));
   }
   const record = x as Record<string, unknown>;
-  if (Tokenization.isResolvable(record) || encoding.containsMapToken(record) || isConstruct(record)) return false;
+  // A map-token key is not a plainString: encoding.containsMapToken would find nothing more.
+  if (Tokenization.isResolvable(record) || isConstruct(record)) return false;
   return Object.keys(record).every((key) => key !== '__proto__' && plainString(key) && (record[key] === undefined || isPlainTree(record[key], depth + 1)));
 }
 
@@ -98,7 +107,7 @@ export function resolveFast<T>(scope: IConstruct, obj: T, preparing = false): T 
     }
     if (x === null || x instanceof Date) return x;
     if (Array.isArray(x)) {
-      if (encoding.containsStringListTokenElement(x) || encoding.containsNumberListTokenElement(x)) return delegate(x);
+      if (holdsListToken(x)) return delegate(x);
       const out: unknown[] = [];
       for (let i = 0; i < x.length; i++) {
         path.push(`${i}`);
@@ -109,7 +118,8 @@ export function resolveFast<T>(scope: IConstruct, obj: T, preparing = false): T 
       return out;
     }
     const record = x as Record<string, unknown>;
-    if (Tokenization.isResolvable(record) || encoding.containsMapToken(record) || isConstruct(record)) return delegate(x);
+    if (Tokenization.isResolvable(record) || isConstruct(record)) return delegate(x);
+    // A map-token key is not a plainString: this also delegates what encoding.containsMapToken finds.
     const keys = Object.keys(record);
     if (!keys.every(plainString)) return delegate(x);
     const out: Record<string, unknown> = {};

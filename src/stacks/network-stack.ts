@@ -30,6 +30,8 @@ export class NetworkStack extends ResolveOnceStack {
   readonly partition: string;
   private readonly aliases = new Map<string, AwsProvider>();
   private readonly logicalIds = new Map<string, string>();
+  /** Each node's logical ID once allocated: cdktf asks again at every friendlyUniqueId (every reference, every pass). */
+  private readonly allocated = new Map<Node, string>();
   private readonly extraFiles = new Map<string, string>();
   private readonly stateReads = new Map<string, DataTerraformRemoteStateLocal | DataTerraformRemoteStateS3>();
 
@@ -149,6 +151,8 @@ export class NetworkStack extends ResolveOnceStack {
   /** `vpc/subnet_public_az1` → `vpc_subnet_public_az1`: readable, and stable for as long as the names are. */
   protected allocateLogicalId(element: TerraformElement | Node): string {
     const node = 'node' in element ? element.node : element;
+    const known = this.allocated.get(node);
+    if (known !== undefined) return known;
     const scopes = node.scopes;
     const components = scopes.slice(scopes.indexOf(this) + 1).map((c) => c.node.id);
     let id = components.join('_').replace(/[^A-Za-z0-9_]/g, '_');
@@ -157,6 +161,7 @@ export class NetworkStack extends ResolveOnceStack {
     const owner = this.logicalIds.get(id);
     if (owner !== undefined && owner !== path) throw new Error(`internal: logical ID ${id} of ${path} is also used by ${owner}`);
     this.logicalIds.set(id, path);
+    this.allocated.set(node, id);
     return id;
   }
 }

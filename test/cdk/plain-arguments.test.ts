@@ -65,6 +65,11 @@ describe('plain Terraform function arguments', () => {
     expect(isPlainTree(JSON.parse('{"__proto__": "x"}'))).toBe(false);
     expect(isPlainTree({ t: Token.asString(Fn.upper('x')) })).toBe(false);
     expect(isPlainTree({ n: Token.asNumber(Fn.lengthOf(['a'])) })).toBe(false);
+    // A map token is a key beside plain ones; a list token an element beside plain ones.
+    expect(isPlainTree({ m: { plain: 'p', ...Token.asStringMap(Fn.tomap({ k: 'v' })) } })).toBe(false);
+    expect(isPlainTree({ [Token.asString(Fn.upper('k'))]: 'plain value' })).toBe(false);
+    expect(isPlainTree(['first', ...Token.asList(Fn.split(',', 'a,b'))])).toBe(false);
+    expect(isPlainTree([1, ...Token.asNumberList(Fn.range(0, 3))])).toBe(false);
     expect(isPlainTree(new TerraformStack(Testing.app(), 'construct'))).toBe(false);
     expect(NUMBER_LIKE.map((s) => isPlainTree({ s }))).toEqual(NUMBER_LIKE.map(() => false));
     expect(rendered({ v: Fn.jsonencode({ NUMBER_LIKE, HOSTILE }) }, false)).toEqual(rendered({ v: Fn.jsonencode({ NUMBER_LIKE, HOSTILE }) }, true));

@@ -112,6 +112,7 @@ describe('resolveFast', () => {
       number: Token.asNumber(Fn.lengthOf(list)),
       list,
       nested: { deeper: [{ map: Token.asStringMap(Fn.tomap({ k: 'v' })) }, [], {}] },
+      numbers: Token.asNumberList(Fn.range(0, 3)),
       empty: undefined,
       date: new Date(0),
     };
@@ -127,6 +128,16 @@ describe('resolveFast', () => {
     expect(stock).toThrow();
     expect(() => resolveFast(stack, listInString)).toThrow(messageOf(stock));
     expect(() => resolveFast(stack, { f: () => 1 })).toThrow(/function/i);
+    // A list token among other elements, or a map token among plain keys: found there, not only where it is alone.
+    for (const mixed of [
+      { l: ['first', ...Token.asList(Fn.split(',', 'a,b')), 'last'] },
+      { n: [1, ...Token.asNumberList(Fn.range(0, 3)), 2] },
+      { m: { plain: 'p', ...Token.asStringMap(Fn.tomap({ k: 'w' })) } },
+    ]) {
+      const refused = () => Tokenization.resolve(mixed, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
+      expect(refused).toThrow();
+      expect(() => resolveFast(stack, mixed)).toThrow(messageOf(refused));
+    }
   });
 });
 
