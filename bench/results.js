@@ -50,7 +50,7 @@ function writeResults({ rows, runs, machine, loads, validate, validateRuns, base
     'Blueprints: one region, 3 AZs, one Check Point fleet, one DMZ, one VPN, and N spokes spread over up to 50 accounts (bench/blueprints.js).',
     '`gwlb-blueprint synth` validates, plans, synthesizes every stack, verifies every flow of its own output and replaces the folder of the previous run',
     "(`--force`, as a regeneration does); `npx cdktf synth` runs the same synthesis through this repository's cdktf.json (`GWLB_BLUEPRINT=<file>`),",
-    "so the difference is the stock CLI's own overhead. Peak memory is the resident memory of the run's processes summed, sampled every 10 ms.",
+    "so the difference is the stock CLI's own overhead. Peak memory is the resident memory of the run's processes summed, sampled every 10 ms in one more run of each, not timed (sampling takes ~10% of a core from the timed runs; the stock CLI's runs are not sampled either).",
     ...(baseline ? [`Before is ${baseline.commit} (\`--baseline ${baseline.dir}\`): its synth and verify on the same blueprints, alternating with this build run by run, so both saw the same load.`] : []),
     '',
     'Machine:',
