@@ -3,8 +3,9 @@
  *
  * V8 counts what a function runs (its "interrupt budget", in bytes of bytecode) and,
  * when the budget is spent, queues the function for TurboFan, which compiles it on
- * V8's background threads. The default budget (`--interrupt-budget=67584` in Node 20's
- * V8 11.3, flag-definitions.h) suits a long-running server. A synth of 48 spokes
+ * V8's background threads. The default budget (`DEFINE_INT(interrupt_budget, 66 * KB, ...)`
+ * in Node 20's V8 11.3, 132 KB in later ones: nodejs/node deps/v8/src/flags/flag-definitions.h)
+ * suits a long-running server. A synth of 48 spokes
  * queued ~160 functions, several of them twice after a deoptimization, and TurboFan's
  * threads used ~0.5 s of CPU of a 1.5 s run on a 2-core machine, where the proof
  * thread and the second synthesis process need that core (perf, bench/PROFILE.md).
@@ -24,16 +25,23 @@ export const SHORT_RUN_INTERRUPT_BUDGET = 8 * 67_584;
 
 const FLAG = '--interrupt-budget';
 
-/** The flag to add to a node command line, or none where node was given its own or the defaults are asked for. */
-export function shortRunTieringFlags(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): string[] {
+/**
+ * The newest V8 major version known to have the flag (Node 20-24: V8 11-13). V8 prints "unrecognized
+ * flag" on stderr for a flag it does not know, so a newer V8 runs with its own defaults until checked.
+ */
+const NEWEST_V8_WITH_FLAG = 13;
+
+/** The flag to add to a node command line, or none where node was given its own, the defaults are asked for, or V8 is newer than known. */
+export function shortRunTieringFlags(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env, v8Version: string = process.versions.v8): string[] {
   if (env.GWLB_V8_DEFAULT_TIERING === '1') return [];
+  if (!(Number.parseInt(v8Version, 10) <= NEWEST_V8_WITH_FLAG)) return [];
   if (execArgv.some((arg) => arg === FLAG || arg.startsWith(`${FLAG}=`) || arg === '--interrupt_budget' || arg.startsWith('--interrupt_budget='))) return [];
   return [`${FLAG}=${SHORT_RUN_INTERRUPT_BUDGET}`];
 }
 
 /** Sets the budget for this process (and the worker threads it starts from now on); returns the flags it set. */
 export function tuneTieringForShortRun(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env, set: (flags: string) => void = setFlagsFromString): string[] {
-  const flags = shortRunTieringFlags(execArgv, env);
+  const flags = shortRunTieringFlags(execArgv, env, process.versions.v8);
   for (const flag of flags) set(flag);
   return flags;
 }

@@ -8,7 +8,7 @@ import { workerExecArgv } from '../../src/synth/partition';
 const FLAG = `--interrupt-budget=${SHORT_RUN_INTERRUPT_BUDGET}`;
 
 describe('the interrupt budget for short runs', () => {
-  it('is eight times V8 11.3 default, added to a command line that names none', () => {
+  it("is eight times V8 11.3's default, added to a command line that names none", () => {
     expect(SHORT_RUN_INTERRUPT_BUDGET).toBe(540_672);
     expect(shortRunTieringFlags([], {})).toEqual([FLAG]);
     expect(shortRunTieringFlags(['--inspect'], {})).toEqual([FLAG]);
@@ -20,6 +20,13 @@ describe('the interrupt budget for short runs', () => {
     expect(shortRunTieringFlags(['--interrupt-budget', '1000'], {})).toEqual([]);
     expect(shortRunTieringFlags([], { GWLB_V8_DEFAULT_TIERING: '1' })).toEqual([]);
     expect(shortRunTieringFlags([], { GWLB_V8_DEFAULT_TIERING: '0' })).toEqual([FLAG]);
+  });
+
+  it('is left out on a V8 newer than those known to have the flag (it would print "unrecognized flag")', () => {
+    expect(shortRunTieringFlags([], {}, '11.3.244.8-node.33')).toEqual([FLAG]);
+    expect(shortRunTieringFlags([], {}, '13.6.233.10-node.27')).toEqual([FLAG]);
+    expect(shortRunTieringFlags([], {}, '14.1.1')).toEqual([]);
+    expect(shortRunTieringFlags([], {}, 'unknown')).toEqual([]);
   });
 
   it('sets exactly the flags it reports', () => {
