@@ -184,8 +184,8 @@ async function main() {
       const all = { synth: [], verify: [], before: [], verifyBefore: [] };
       // A first run of each writes the folder that the measured runs replace (--force), as a regeneration does;
       // it is the one whose memory is sampled, and it is not timed.
-      const sampled = await measureCli(['synth', '-b', blueprint, '-o', out, '--force'], MEASURE, { sample: true });
-      const sampledBefore = baseline ? await measureCli(['synth', '-b', blueprint, '-o', outBefore, '--force'], path.join(baseline, 'bench', 'measure.js'), { sample: true }) : undefined;
+      const memoryRun = await measureCli(['synth', '-b', blueprint, '-o', out, '--force'], MEASURE, { sample: true });
+      const memoryRunBefore = baseline ? await measureCli(['synth', '-b', blueprint, '-o', outBefore, '--force'], path.join(baseline, 'bench', 'measure.js'), { sample: true }) : undefined;
       for (let i = 0; i < runs; i++) {
         all.synth.push(await measureCli(['synth', '-b', blueprint, '-o', out, '--force', '--timings']));
         if (baseline) all.before.push(await measureCli(['synth', '-b', blueprint, '-o', outBefore, '--force'], path.join(baseline, 'bench', 'measure.js')));
@@ -208,7 +208,7 @@ async function main() {
         stacks,
         resources,
         synth: median(all.synth.map((s) => s.seconds)),
-        peak: sampled.treePeakMb,
+        peak: memoryRun.treePeakMb,
         mainPeak: peak(all.synth, 'peakMb'),
         workerPeak: peak(all.synth, 'workerPeakMb'),
         phases,
@@ -217,7 +217,7 @@ async function main() {
         proof: all.verify[0].proof,
         cdktf,
         ...(baseline
-          ? { before: median(all.before.map((b) => b.seconds)), beforePeak: sampledBefore.treePeakMb, verifyBefore: median(all.verifyBefore.map((b) => b.seconds)), verifyBeforePeak: peak(all.verifyBefore, 'peakMb') }
+          ? { before: median(all.before.map((b) => b.seconds)), beforePeak: memoryRunBefore.treePeakMb, verifyBefore: median(all.verifyBefore.map((b) => b.seconds)), verifyBeforePeak: peak(all.verifyBefore, 'peakMb') }
           : {}),
         load: load(),
       };

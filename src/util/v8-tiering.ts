@@ -5,10 +5,10 @@
  * when the budget is spent, queues the function for TurboFan, which compiles it on
  * V8's background threads. The default budget (`DEFINE_INT(interrupt_budget, 66 * KB, ...)`
  * in Node 20's V8 11.3, 132 KB in later ones: nodejs/node deps/v8/src/flags/flag-definitions.h)
- * suits a long-running server. A synth of 48 spokes
- * queued ~160 functions, several of them twice after a deoptimization, and TurboFan's
- * threads used ~0.5 s of CPU of a 1.5 s run on a 2-core machine, where the proof
- * thread and the second synthesis process need that core (perf, bench/PROFILE.md).
+ * suits a long-running server. A synth of 48 spokes queued ~160 functions, several of
+ * them twice after a deoptimization, and TurboFan's threads used ~0.5 s of CPU of a
+ * 1.5 s run on a 2-core machine, where the proof thread and the second synthesis
+ * process need that core (perf, bench/PROFILE.md).
  * Eight times the budget leaves only code that stays hot to TurboFan: alternating
  * runs, 48 spokes 1.07 → 0.88 s and 1.73 → 1.33 s of CPU, 500 spokes 5.1 → 4.7 s,
  * `verify` of 500 spokes 1.68 → 1.52 s.
@@ -41,7 +41,7 @@ export function shortRunTieringFlags(execArgv: readonly string[] = process.execA
 
 /** Sets the budget for this process (and the worker threads it starts from now on); returns the flags it set. */
 export function tuneTieringForShortRun(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env, set: (flags: string) => void = setFlagsFromString): string[] {
-  const flags = shortRunTieringFlags(execArgv, env, process.versions.v8);
+  const flags = shortRunTieringFlags(execArgv, env);
   for (const flag of flags) set(flag);
   return flags;
 }
