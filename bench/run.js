@@ -7,7 +7,8 @@
  * separate processes, the median wall time of `gwlb-blueprint synth --force` into a
  * folder it replaces (synth verifies its own output), its phases (`--timings`), the
  * peak memory of the run (the process and, from 150 stacks, its second process: their
- * resident memory summed, sampled every 10 ms from /proc where there is one), of
+ * resident memory summed, sampled every 10 ms from /proc where there is one, in an
+ * untimed first run), of
  * `gwlb-blueprint verify` alone, what verify proved, and the wall time of `npx cdktf
  * synth` of the same blueprint through this repository's cdktf.json, with the ratio.
  * It writes bench/RESULTS.md with the machine and its load described.
