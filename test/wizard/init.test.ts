@@ -63,6 +63,11 @@ describe('--yes', () => {
     expect(cdktf.app).toBe('node main.js');
     const entry = readFileSync(path.join(dir, 'main.js'), 'utf8');
     expect(entry).toContain("require('gwlb-blueprint')");
+    // V8's budget for a short run is set before the generator loads, from a module the package holds.
+    const tiering = "require('gwlb-blueprint/dist/util/v8-tiering.js').tuneTieringForShortRun();";
+    expect(entry.indexOf(tiering)).toBeGreaterThan(0);
+    expect(entry.indexOf(tiering)).toBeLessThan(entry.indexOf("require('gwlb-blueprint')"));
+    expect(existsSync(path.join(__dirname, '..', '..', 'dist', 'util', 'v8-tiering.js'))).toBe(true);
     expect(entry).toContain("synthesizeBlueprintFile(path.join(__dirname, 'blueprint.json'))");
 
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
