@@ -16,6 +16,7 @@ import { diskFiles, type FolderFiles } from './files';
 import { FolderError } from './folder-error';
 import { isConfigFile, parseJsonFile, readManifest, type Manifest, type ManifestStack } from './manifest';
 import { mergeConfigFiles, type ConfigFile, type TerraformConfig } from './stack-config';
+import { compareCodeUnits } from '../util/compare';
 
 export { FolderError } from './folder-error';
 export { diskFiles, writtenFiles, writtenIsOnDisk, type FolderFiles } from './files';
@@ -117,7 +118,7 @@ function readStack(files: FolderFiles, entry: ManifestStack, parseHcl: HclParser
 function filesUnder(files: FolderFiles, folder: string, prefix = ''): string[] {
   if (!files.exists(folder)) return [];
   return [...files.list(folder)]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => compareCodeUnits(a.name, b.name))
     .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory ? filesUnder(files, `${folder}/${e.name}`, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 

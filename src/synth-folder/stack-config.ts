@@ -9,6 +9,7 @@
  */
 import type { JsonPath } from '../blueprint/problems';
 import { FolderError } from './folder-error';
+import { compareCodeUnits } from '../util/compare';
 
 export type Attributes = Record<string, unknown>;
 
@@ -50,7 +51,7 @@ export function emptyConfig(): TerraformConfig {
 /** Merges the files of one stack folder (primaries first, then overrides, each in name order). */
 export function mergeConfigFiles(files: readonly ConfigFile[]): TerraformConfig {
   const config = emptyConfig();
-  const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...files].sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const file of sorted.filter((f) => !isOverrideFile(f.name))) addFile(config, file, false);
   for (const file of sorted.filter((f) => isOverrideFile(f.name))) addFile(config, file, true);
   return config;

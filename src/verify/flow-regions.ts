@@ -9,6 +9,7 @@ import { INSPECT_EVERYTHING, type FlowClass, type FlowPolicy, type Intent } from
 import type { NetworkGraph, SubnetNode, VpcNode } from './network-graph';
 import type { DestinationRanges } from './ranges';
 import type { TraceContext } from './trace-context';
+import { compareCodeUnits } from '../util/compare';
 
 /** One source or destination range of a side. */
 export interface Point {
@@ -84,7 +85,7 @@ export function regionsOf(ctx: TraceContext, vpns: readonly Vpn[], intent: Inten
     const vpcSide = (vpc: VpcNode, tiers?: readonly string[]): Side => {
       const subnets = (graph.subnetsByVpc.get(vpc.key) ?? [])
         .filter((s) => (tiers ? tiers.includes(s.tier ?? '') : !INFRASTRUCTURE[vpc.role]?.includes(s.tier ?? '')))
-        .sort((a, b) => a.az.localeCompare(b.az) || a.cidr.base - b.cidr.base);
+        .sort((a, b) => compareCodeUnits(a.az, b.az) || a.cidr.base - b.cidr.base);
       const points = subnets.flatMap((subnet) => {
         const [lo, hi] = ctx.subnetSpans.get(subnet.key)!;
         const label = display(subnet.name);
@@ -109,7 +110,7 @@ export function regionsOf(ctx: TraceContext, vpns: readonly Vpn[], intent: Inten
         });
         return { kind: 'office', key: v.key, name: display(v.name), points, vpn: v.key };
       });
-    const byRole = (role: string) => vpcs.filter((v) => v.role === role).sort((a, b) => a.name.localeCompare(b.name));
+    const byRole = (role: string) => vpcs.filter((v) => v.role === role).sort((a, b) => compareCodeUnits(a.name, b.name));
     return {
       code,
       spokes: byRole('spoke').map((v) => vpcSide(v)),

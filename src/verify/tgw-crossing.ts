@@ -13,6 +13,7 @@
 import type { AttachmentNode, SubnetNode } from './network-graph';
 import { branchNode, endNode, stepNode, type PathNode } from './path';
 import type { Tracer } from './trace';
+import { compareCodeUnits } from '../util/compare';
 
 /** The TGW route table a packet entering through `attachment` is looked up in, or why there is none. */
 export function ingressTable(tracer: Tracer, attachment: AttachmentNode, tgw: string): { readonly table: string } | { readonly node: PathNode } {
@@ -117,7 +118,7 @@ export function attachmentSubnets(tracer: Tracer, attachment: AttachmentNode): S
   if (!cache) sortedSubnets.set(tracer, (cache = new Map()));
   let subnets = cache.get(attachment.key);
   if (!subnets) {
-    subnets = attachment.subnets.map((s) => tracer.ctx.graph.subnets.get(s)!).sort((a, b) => a.az.localeCompare(b.az));
+    subnets = attachment.subnets.map((s) => tracer.ctx.graph.subnets.get(s)!).sort((a, b) => compareCodeUnits(a.az, b.az));
     cache.set(attachment.key, subnets);
   }
   return subnets;
