@@ -51,15 +51,27 @@ function expandKind(blocks: Record<string, Record<string, Attributes>>, kind: 'r
   return out;
 }
 
-function refuseDynamic(value: unknown, at: JsonPath, file: string): void {
+function refuseDynamic(args: Attributes, at: JsonPath, file: string): void {
+  const found = dynamicBlockIn(args);
+  if (found) throw new FolderError(file, [...at, ...found.at], found.value, 'is a dynamic block: verify cannot tell which blocks Terraform would generate');
+}
+
+/** The first `dynamic` key among `value`'s nested blocks (outside `//` comments): its path is built only when there is one. */
+function dynamicBlockIn(value: unknown): { readonly at: JsonPath; readonly value: unknown } | undefined {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => refuseDynamic(item, [...at, i], file));
+    for (let i = 0; i < value.length; i++) {
+      const found = dynamicBlockIn(value[i]);
+      if (found) return { at: [i, ...found.at], value: found.value };
+    }
   } else if (isObject(value)) {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'dynamic') throw new FolderError(file, [...at, key], inner, 'is a dynamic block: verify cannot tell which blocks Terraform would generate');
-      if (key !== '//') refuseDynamic(inner, [...at, key], file);
+    for (const key of Object.keys(value)) {
+      if (key === 'dynamic') return { at: [key], value: value[key] };
+      if (key === '//') continue;
+      const found = dynamicBlockIn(value[key]);
+      if (found) return { at: [key, ...found.at], value: found.value };
     }
   }
+  return undefined;
 }
 
 /** The instances of one block: `['', args]` without count/for_each, else one per index or key. */

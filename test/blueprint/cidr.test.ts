@@ -1,3 +1,4 @@
+import * as ipaddr from 'ipaddr.js';
 import {
   block,
   contains,
@@ -50,6 +51,25 @@ describe('parseCidr', () => {
     for (const text of ['10.0.0.0', '10.0.0/8', '10.0.0.0/', '10.0.0.0/-1', ' 10.0.0.0/8', '10.0.0.0/8\n', '::/0', 'fd00::/8', '']) {
       expect(parseCidr(text)).toEqual({ ok: false, reason: 'is not an IPv4 CIDR (expected a.b.c.d/n)' });
     }
+  });
+
+  it('validates as ipaddr.js does, on random CIDR-shaped text (leading zeros, octets over 255, prefixes over 32)', () => {
+    // The reference: ipaddr.js's own four-part-decimal CIDR check, as parseCidr once called it.
+    const validByIpaddr = (text: string) => ipaddr.IPv4.isValidCIDRFourPartDecimal(text);
+    let seed = 17;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const part = (maxDigits: number) => Array.from({ length: 1 + random(maxDigits) }, () => String(random(10) < 3 ? random(3) : random(10))).join('');
+    let valid = 0;
+    for (let i = 0; i < 5000; i++) {
+      const text = `${[part(3), part(3), part(3), part(3)].join('.')}/${part(2)}`;
+      const result = parseCidr(text);
+      const expected = validByIpaddr(text);
+      if (expected) valid++;
+      expect({ text, valid: result.ok || result.reason !== 'is not an IPv4 CIDR (each octet 0-255 without leading zeros, prefix 0-32)' }).toEqual({ text, valid: expected });
+    }
+    // Both kinds were drawn.
+    expect(valid).toBeGreaterThan(500);
+    expect(valid).toBeLessThan(4500);
   });
 
   it('refuses non-strings without throwing', () => {

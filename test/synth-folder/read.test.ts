@@ -167,11 +167,17 @@ describe('instances: what Terraform would create', () => {
     ['a for_each list', { for_each: ['a'] }, 'is a list; Terraform takes a map or a set of strings'],
     ['count with for_each', { count: 1, for_each: { a: 1 } }, 'is set together with count'],
     ['a dynamic block', { dynamic: { ingress: { for_each: [1], content: {} } } }, '$.resource.aws_route.r.dynamic = '],
+    ['a dynamic block inside a list of blocks', { timeouts: [{ create: '5m' }, { nested: { dynamic: { x: {} } } }] }, '$.resource.aws_route.r.timeouts[1].nested.dynamic = {"x":{}}: is a dynamic block'],
   ])('refuses %s by name', (_what, extra, message) => {
     oneStack({ aws_route: { r: route('10.0.0.0/8', extra) } });
     const err = refusal(read);
     expect(err.message).toContain('stacks/a/cdk.tf.json: ');
     expect(err.message).toContain(message);
+  });
+
+  it('reads a dynamic key inside a // comment as part of the comment', () => {
+    oneStack({ aws_route: { r: route('10.0.0.0/8', { '//': { dynamic: { note: 'cdktf metadata' } } }) } });
+    expect(read().resource.aws_route.r.destination_cidr_block).toBe('10.0.0.0/8');
   });
 
   it('refuses a module call', () => {
