@@ -48,8 +48,34 @@ export function emptyConfig(): TerraformConfig {
   return { terraform: {}, provider: {}, resource: {}, data: {}, output: {}, variable: {}, locals: {}, module: {} };
 }
 
+/**
+ * Configurations merged ahead by `mergeAhead`, by the parsed file they were merged from: synth's
+ * proof thread merges each stack as it arrives, while the others are still being written, and
+ * the folder's reading finds it here. Only what mergeAhead was given is ever found (text it parsed
+ * itself, that nothing changes after): an object a caller of mergeConfigFiles might change
+ * between two readings is merged afresh each time.
+ */
+const mergedAhead = new WeakMap<object, { readonly shown: string; readonly name: string; readonly config: TerraformConfig }>();
+
+/**
+ * Merges a stack folder's lone JSON file now, for mergeConfigFiles to find when the folder is
+ * read. The caller promises that `file.content` never changes afterwards.
+ */
+export function mergeAhead(file: ConfigFile): TerraformConfig {
+  const config = mergeFiles([file]);
+  if (isObject(file.content)) mergedAhead.set(file.content, { shown: file.shown, name: file.name, config });
+  return config;
+}
+
 /** Merges the files of one stack folder (primaries first, then overrides, each in name order). */
 export function mergeConfigFiles(files: readonly ConfigFile[]): TerraformConfig {
+  const lone = files.length === 1 && files[0].format === 'json' && isObject(files[0].content) ? files[0] : undefined;
+  const ahead = lone && mergedAhead.get(lone.content as object);
+  if (lone && ahead && ahead.shown === lone.shown && ahead.name === lone.name) return ahead.config;
+  return mergeFiles(files);
+}
+
+function mergeFiles(files: readonly ConfigFile[]): TerraformConfig {
   const config = emptyConfig();
   const sorted = [...files].sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const file of sorted.filter((f) => !isOverrideFile(f.name))) addFile(config, file, false);

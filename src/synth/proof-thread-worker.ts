@@ -13,14 +13,29 @@ const port = parentPort!;
 const written = new Map<string, string>();
 /** JSON files parsed as they arrive: the thread has nothing else to do while the stacks are synthesized. */
 const parsed = new Map<string, unknown>();
+const STACK_FILE = /^stacks\/([^/]+)\/cdk\.tf\.json$/;
 
 function keep(file: string, text: string): void {
   written.set(file, text);
   if (!file.endsWith('.json')) return;
+  let json: unknown;
   try {
-    parsed.set(file, JSON.parse(text));
+    json = JSON.parse(text);
   } catch {
     // The reader parses it again, and refuses it as it would refuse it on disk.
+    return;
+  }
+  parsed.set(file, json);
+  // Each stack is read as verify reads it (its configuration merged, its instances expanded) while
+  // the others are written: the folder's reading below finds it done, where its names match what
+  // the manifest says (mergeConfigFiles, stackFromConfig). What this thread parsed, nothing changes.
+  // A stack that cannot be read is left to that reading, which refuses it as it would on disk.
+  const stack = STACK_FILE.exec(file)?.[1];
+  if (stack === undefined || typeof json !== 'object' || json === null || Array.isArray(json)) return;
+  try {
+    proofModules().readStackAhead(stack, json as Record<string, unknown>);
+  } catch {
+    // Refused again, with its path, when the folder is read.
   }
 }
 
@@ -47,6 +62,7 @@ function proofModules() {
   return {
     ...(require('../synth-folder') as typeof import('../synth-folder')),
     ...(require('../verify') as typeof import('../verify')),
+    ...(require('../verify/terraform-json') as typeof import('../verify/terraform-json')),
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { FolderError, instancesOf, type SynthFolder, type TerraformConfig } from '../synth-folder';
-import { mergeConfigFiles } from '../synth-folder/stack-config';
+import { mergeAhead, mergeConfigFiles } from '../synth-folder/stack-config';
 
 export type Attributes = Record<string, unknown>;
 
@@ -164,7 +164,27 @@ export function stackFromJson(name: string, json: Record<string, unknown>): Terr
 
 const isObject = (v: unknown): v is Attributes => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Stacks read ahead by readStackAhead, by the configuration they were read from (see mergeAhead). */
+const readAhead = new WeakMap<TerraformConfig, { readonly name: string; readonly file: string; readonly stack: TerraformStackJson }>();
+
+/**
+ * Reads a stack's Terraform JSON now, as terraformSetOf will read it from its folder: synth's proof
+ * thread reads each stack as it arrives. The caller promises that `json` never changes afterwards.
+ */
+export function readStackAhead(name: string, json: Record<string, unknown>): TerraformStackJson {
+  const file = `stacks/${name}/cdk.tf.json`;
+  const config = mergeAhead({ shown: file, name: 'cdk.tf.json', format: 'json', content: json });
+  const stack = readStackConfig(name, config, file);
+  readAhead.set(config, { name, file, stack });
+  return stack;
+}
+
 function stackFromConfig(name: string, config: TerraformConfig, file: string): TerraformStackJson {
+  const ahead = readAhead.get(config);
+  return ahead && ahead.name === name && ahead.file === file ? ahead.stack : readStackConfig(name, config, file);
+}
+
+function readStackConfig(name: string, config: TerraformConfig, file: string): TerraformStackJson {
   const instances = instancesOf(config, file);
   const [backendType, backendConfig] = Object.entries(config.terraform.backend ?? {})[0] ?? [];
   const { regions, accounts } = awsProviders(config, file);

@@ -10,6 +10,7 @@ import { readBlueprintFile } from '../../src/blueprint/load';
 import { validateBlueprint } from '../../src/blueprint/validate';
 import { readSynthFolderSync, writtenFiles, writtenIsOnDisk } from '../../src/synth-folder';
 import { writeJsonStacks } from '../../src/synth/synthesize';
+import { readStackAhead, stackFromJson, terraformSetOf } from '../../src/verify/terraform-json';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -69,6 +70,42 @@ describe('the folder as written', () => {
     // Each value parsed ahead is handed out once, and every one of them was used.
     expect(parsedCount).toBeGreaterThan(3);
     expect(parsed.size).toBe(0);
+  });
+
+  it('reads a stack read ahead (as the proof thread does while the rest is written) as it reads it from disk, and uses that reading', () => {
+    const written = synthesizeExample(dir);
+    const parsed = new Map([...written].filter(([f]) => f.endsWith('.json')).map(([f, t]) => [f, JSON.parse(t) as unknown]));
+    const ahead = new Map<string, ReturnType<typeof readStackAhead>>();
+    for (const [file, json] of parsed) {
+      const stack = /^stacks\/([^/]+)\/cdk\.tf\.json$/.exec(file)?.[1];
+      if (stack) ahead.set(stack, readStackAhead(stack, json as Record<string, unknown>));
+    }
+    expect(ahead.size).toBeGreaterThan(3);
+    const fromDisk = terraformSetOf(readSynthFolderSync(dir));
+    const readAhead = terraformSetOf(readSynthFolderSync(writtenFiles(dir, written, parsed)));
+    expect([...readAhead.stacks.values()]).toEqual([...fromDisk.stacks.values()]);
+    for (const [name, stack] of ahead) expect(readAhead.stacks.get(name)!.resource).toBe(stack.resource);
+  });
+
+  it('reads a stack afresh where its folder holds more than the file read ahead', () => {
+    const written = synthesizeExample(dir);
+    const file = [...written.keys()].find((f) => f.endsWith('-hub/cdk.tf.json'))!;
+    const name = file.split('/')[1];
+    const json = JSON.parse(written.get(file)!) as { resource: Record<string, Record<string, unknown>> };
+    const [type, instances] = Object.entries(json.resource).find(([, byName]) => Object.keys(byName).length > 0)!;
+    const first = Object.keys(instances)[0];
+    readStackAhead(name, json);
+    const override = `${path.posix.dirname(file)}/z_override.tf.json`;
+    const withOverride = new Map([...written, [override, JSON.stringify({ resource: { [type]: { [first]: { tags: { Name: 'overridden' } } } } })]]);
+    const set = terraformSetOf(readSynthFolderSync(writtenFiles(dir, withOverride, new Map([[file, json]]))));
+    expect(set.stacks.get(name)!.resource[type][first].tags).toEqual({ Name: 'overridden' });
+  });
+
+  it('reads a stack the caller changed since the last reading as it is now (only what was read ahead is reused)', () => {
+    const json = { provider: { aws: [{ region: 'eu-west-2' }] }, resource: { aws_vpc: { a: { cidr_block: '10.0.0.0/16' } } } } as Record<string, unknown> & { resource: Record<string, Record<string, unknown>> };
+    expect(Object.keys(stackFromJson('s', json).resource.aws_vpc)).toEqual(['a']);
+    json.resource.aws_vpc.b = { cidr_block: '10.1.0.0/16' };
+    expect(Object.keys(stackFromJson('s', json).resource.aws_vpc)).toEqual(['a', 'b']);
   });
 
   it.each([
