@@ -11,11 +11,15 @@
  * `synth --post-deploy-checks` (aws.ts exports them with the others). Until one is used, a stand-in
  * takes its place in the module cache (util/deferred-module.ts).
  *
+ * And what is loaded is compiled without the source map each of its files carries
+ * inline (util/inline-source-maps.ts: two thirds of its bytes).
+ *
  * Imported (for this effect alone) by core.ts and aws.ts before either loads
  * cdktf. Under a module system without require.cache (jest) nothing is deferred.
  */
 import * as path from 'node:path';
 import { deferModule } from '../util/deferred-module';
+import { skipInlineSourceMaps } from '../util/inline-source-maps';
 
 /** What each deferred package is required from, relative to cdktf's folder. */
 const DEFERRED = [
@@ -39,3 +43,11 @@ function defer(request: string, from?: string): void {
 
 for (const [request, from] of DEFERRED) defer(request, from);
 for (const request of DEFERRED_PROVIDER) defer(request);
+
+for (const request of ['cdktf', 'constructs', '@cdktf/provider-aws']) {
+  try {
+    skipInlineSourceMaps(path.dirname(require.resolve(`${request}/package.json`)));
+  } catch {
+    // Not installed where this resolves: it loads as it is.
+  }
+}
