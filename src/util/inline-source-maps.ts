@@ -43,7 +43,9 @@ function onLastLine(content: string, at: number): boolean {
 
 /** Whether source maps are in use in this process: then they are left alone. */
 function sourceMapsInUse(): boolean {
-  return process.sourceMapsEnabled === true || process.env.NODE_V8_COVERAGE !== undefined || process.execArgv.some((a) => a.startsWith('--enable-source-maps'));
+  // process.sourceMapsEnabled is Node 20.7's: before it, the flag is looked for where it can be given.
+  const flag = (a: string) => a.startsWith('--enable-source-maps');
+  return process.sourceMapsEnabled === true || process.env.NODE_V8_COVERAGE !== undefined || process.execArgv.some(flag) || (process.env.NODE_OPTIONS ?? '').split(/\s+/).some(flag);
 }
 
 /**

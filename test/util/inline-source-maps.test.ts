@@ -62,5 +62,6 @@ describe('the inline source map of a compiled file', () => {
 
   it('is kept where source maps are on: the stack traces need it', () => {
     expect(run(['--enable-source-maps']).cut).toBe(0);
+    expect(run([], { NODE_OPTIONS: '--enable-source-maps' }).cut).toBe(0);
   });
 });
