@@ -67,7 +67,11 @@ export function mergeAhead(file: ConfigFile): TerraformConfig {
   return config;
 }
 
-/** Merges the files of one stack folder (primaries first, then overrides, each in name order). */
+/**
+ * Merges the files of one stack folder (primaries first, then overrides, each in name order:
+ * code unit by code unit, the lexicographical order in which Terraform applies overrides,
+ * whatever the machine's language).
+ */
 export function mergeConfigFiles(files: readonly ConfigFile[]): TerraformConfig {
   const lone = files.length === 1 && files[0].format === 'json' && isObject(files[0].content) ? files[0] : undefined;
   const ahead = lone && mergedAhead.get(lone.content as object);

@@ -117,6 +117,14 @@ describe('a stack folder, as Terraform loads it', () => {
     expect(args).toMatchObject({ destination_cidr_block: '0.0.0.0/0', nat_gateway_id: 'nat-1', transit_gateway_id: 'tgw-1' });
   });
 
+  it('applies override files in lexicographical order, as Terraform does, whatever the machine language', () => {
+    oneStack({ aws_route: { a: route('10.0.0.0/8') } });
+    // Code unit order puts B_ before a_, so a_override.tf.json is applied last and wins (English collation would put a_ first).
+    write('stacks/a/a_override.tf.json', { resource: { aws_route: { a: { nat_gateway_id: 'nat-from-a' } } } });
+    write('stacks/a/B_override.tf.json', { resource: { aws_route: { a: { nat_gateway_id: 'nat-from-B' } } } });
+    expect(readSynthFolderSync(dir).stacks[0].config.resource.aws_route.a.nat_gateway_id).toBe('nat-from-a');
+  });
+
   it('refuses an override of a block no primary file declares, and a block declared twice', () => {
     oneStack({ aws_route: { a: route('10.0.0.0/8') } });
     write('stacks/a/x_override.tf.json', { resource: { aws_route: { ghost: { destination_cidr_block: '0.0.0.0/0' } } } });

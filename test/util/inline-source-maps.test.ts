@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { withoutInlineSourceMap } from '../../src/util/inline-source-maps';
+import { sourceMapsWanted, withoutInlineSourceMap } from '../../src/util/inline-source-maps';
 import { DIST } from '../helpers/in-node';
 
 const MAP = '//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozfQ==';
@@ -63,5 +63,58 @@ describe('the inline source map of a compiled file', () => {
   it('is kept where source maps are on: the stack traces need it', () => {
     expect(run(['--enable-source-maps']).cut).toBe(0);
     expect(run([], { NODE_OPTIONS: '--enable-source-maps' }).cut).toBe(0);
+  });
+
+  it('is wanted under source-mapped traces, coverage or a debugger, however they were asked for (Node before 20.7 has no sourceMapsEnabled)', () => {
+    const proc = (execArgv: string[], env: NodeJS.ProcessEnv = {}, sourceMapsEnabled?: boolean) => ({ execArgv, env, ...(sourceMapsEnabled !== undefined ? { sourceMapsEnabled } : {}) });
+    expect(sourceMapsWanted(proc([]))).toBe(false);
+    expect(sourceMapsWanted(proc([], { NODE_OPTIONS: '--max-old-space-size=512' }, false))).toBe(false);
+    expect(sourceMapsWanted(proc(['--enable-source-maps']))).toBe(true);
+    expect(sourceMapsWanted(proc([], { NODE_OPTIONS: '--max-old-space-size=512 --enable-source-maps' }))).toBe(true);
+    expect(sourceMapsWanted(proc([], { NODE_V8_COVERAGE: '/tmp/coverage' }))).toBe(true);
+    expect(sourceMapsWanted(proc(['--inspect-brk=9229']))).toBe(true);
+    expect(sourceMapsWanted(proc([], {}, true))).toBe(true);
+  });
+
+  it('chains with require hooks installed before and after it, once per process, and stops when source maps are turned on', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gwlb-maps-'));
+    try {
+      const pkg = path.join(dir, 'pkg');
+      mkdirSync(pkg);
+      writeFileSync(path.join(pkg, 'package.json'), '{"name":"pkg"}');
+      for (const name of ['a', 'b', 'c']) writeFileSync(path.join(pkg, `${name}.js`), `exports.name = '${name}';\n${MAP}\n`);
+      const hooks = JSON.stringify(path.join(DIST, 'util', 'inline-source-maps.js'));
+      const script = [
+        "const Module = require('node:module');",
+        // A pirates-style hook, as it wraps: the module's _compile first, then the loader it found.
+        'const seen = [];',
+        'const hookJs = (tag) => { const next = Module._extensions[".js"]; Module._extensions[".js"] = function (mod, filename) { const compile = mod._compile; mod._compile = function (code, file) { mod._compile = compile; if (file.includes("/pkg/")) seen.push(tag + ":" + (code.includes("sourceMappingURL") ? "map" : "cut")); return mod._compile(code, file); }; return next.call(this, mod, filename); }; };',
+        "hookJs('before');",
+        `require(${hooks}).skipInlineSourceMaps(${JSON.stringify(pkg)});`,
+        // A second copy of the module, as a second module registry would load it: still one hook.
+        `const loader = Module._extensions['.js']; delete require.cache[require.resolve(${hooks})];`,
+        `require(${hooks}).skipInlineSourceMaps(${JSON.stringify(pkg)});`,
+        "const once = Module._extensions['.js'] === loader;",
+        "hookJs('after');",
+        `const names = [require(${JSON.stringify(path.join(pkg, 'a.js'))}).name];`,
+        `const cutBefore = require(${hooks}).inlineSourceMapsCut();`,
+        'process.setSourceMapsEnabled(true);',
+        `names.push(require(${JSON.stringify(path.join(pkg, 'b.js'))}).name);`,
+        `console.log(JSON.stringify({ once, names, seen, cutBefore, cutAfter: require(${hooks}).inlineSourceMapsCut() }));`,
+      ].join('\n');
+      const { NODE_V8_COVERAGE: _coverage, NODE_OPTIONS: _options, ...env } = process.env;
+      const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env })) as unknown;
+      expect(result).toEqual({
+        once: true,
+        names: ['a', 'b'],
+        // The hook installed before runs its _compile first and sees the map, the one installed after sees
+        // the text without it; b, loaded once source maps are on, keeps its map.
+        seen: ['before:map', 'after:cut', 'before:map', 'after:map'],
+        cutBefore: 1,
+        cutAfter: 1,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
