@@ -5,6 +5,7 @@
  */
 import type { PeeringModel } from './model';
 import type { Blueprint } from './schema';
+import { compareEnglish } from '../util/compare';
 
 export interface InterRegionPlan {
   readonly inspection: 'every-region' | 'once';
@@ -18,7 +19,7 @@ export function interRegionOf(bp: Blueprint): InterRegionPlan {
     ? bp.interRegion.peerings.map((p) => [...p].sort() as [string, string])
     : codes.flatMap((a, i) => codes.slice(i + 1).map((b) => [a, b] as [string, string]));
   const peerings = pairs
-    .sort((x, y) => x.join(' ').localeCompare(y.join(' ')))
+    .sort((x, y) => compareEnglish(x.join(' '), y.join(' ')))
     .map(([requester, accepter]) => ({ requester, accepter, inspectedBy: inspection === 'once' ? [requester] : [requester, accepter] }));
   return { inspection, peerings };
 }

@@ -7,6 +7,7 @@ import { wrap, WIDTH } from '../verify/report';
 import type { DiffResult } from '.';
 import { LOSSES, type FlowChange, type FlowChangeKind, type FlowState } from './flows';
 import type { AttributeChange, ResourceDiff, StackDiff } from './resources';
+import { compareEnglish } from '../util/compare';
 
 /** Resource lines listed per stack; the rest are counted (--json lists them all). */
 const RESOURCE_LIMIT = 40;
@@ -66,7 +67,7 @@ function stackLine(s: StackDiff): string {
 }
 
 const sorted = (list: readonly ResourceDiff[]) =>
-  [...list].sort((a, b) => rank(a) - rank(b) || `${a.type}.${a.name}`.localeCompare(`${b.type}.${b.name}`));
+  [...list].sort((a, b) => rank(a) - rank(b) || compareEnglish(`${a.type}.${a.name}`, `${b.type}.${b.name}`));
 const rank = (r: ResourceDiff) => (r.kind === 'destroyed' ? 0 : r.replacedBecause ? 1 : r.kind === 'added' ? 2 : 3);
 
 const sideText = (label: string, s: DiffResult['old']) =>

@@ -8,6 +8,7 @@
  */
 import { instancesOf, type SynthFolder, type SynthStack } from '../synth-folder';
 import type { Attributes } from '../synth-folder/stack-config';
+import { compareEnglish } from '../util/compare';
 
 export interface AttributeChange {
   /** `cidr_block`, `tags.Name`, `subnet_ids[1]`. */
@@ -64,7 +65,7 @@ export function normalize(value: unknown, key?: string): unknown {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([k]) => k !== COMMENT)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareEnglish(a, b))
         .map(([k, v]) => [k, normalize(v, k)]),
     );
   }

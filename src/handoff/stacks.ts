@@ -5,6 +5,7 @@
  * written files, so the README describes exactly what was handed over.
  */
 import { blockOf, type SynthFolder } from '../synth-folder';
+import { compareEnglish } from '../util/compare';
 
 export interface ProviderInfo {
   /** Undefined for the default provider. */
@@ -78,13 +79,13 @@ export function describeStack(name: string, dir: string, file: string, dependenc
       ...(roleArn ? { roleArn } : {}),
     };
   });
-  providers.sort((a, b) => (a.alias === undefined ? -1 : b.alias === undefined ? 1 : a.alias.localeCompare(b.alias)));
+  providers.sort((a, b) => (a.alias === undefined ? -1 : b.alias === undefined ? 1 : compareEnglish(a.alias, b.alias)));
   const outputs = Object.entries(json.output ?? {})
     .filter(([key]) => !CROSS_STACK_OUTPUT.test(key))
     .map(([key, o]) => ({ name: key, ...(o.description ? { description: o.description } : {}), sensitive: o.sensitive === true }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareEnglish(a.name, b.name));
   const resources: Record<string, number> = {};
-  for (const [type, instances] of Object.entries(json.resource ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [type, instances] of Object.entries(json.resource ?? {}).sort(([a], [b]) => compareEnglish(a, b))) {
     resources[type] = Object.keys(instances).length;
   }
   return { name, dir, file, dependencies, providers, ...backendOf(json), outputs, resources, extraFiles };

@@ -28,6 +28,7 @@ import { UserError } from '../util/errors';
 import type { FlowClass } from '../verify/intent';
 import { awsName, NAME_LIMITS } from '../constructs/aws-names';
 import { hubStackName, regionPrefix, vpcStackName, vpnName } from './names';
+import { compareEnglish } from '../util/compare';
 
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
@@ -86,7 +87,7 @@ export function postDeployChecksAccount(model: NetworkModel): string {
   );
 }
 
-const byName = (vpcs: readonly VpcModel[]) => [...vpcs].sort((a, b) => a.name.localeCompare(b.name));
+const byName = (vpcs: readonly VpcModel[]) => [...vpcs].sort((a, b) => compareEnglish(a.name, b.name));
 
 export function regionPaths(model: NetworkModel, region: RegionModel): RegionPaths {
   const egressStack = vpcStackName(model, region, region.egress);
@@ -142,7 +143,7 @@ export function regionPaths(model: NetworkModel, region: RegionModel): RegionPat
     accountsOf(allSpokes),
   );
   add('dmz-spoke', allDmzs.length > 0 && allSpokes.length > 0, dmzs.length > 0 && spokes.length > 0 ? () => ({ id: 'dmz_spoke', flowClass: 'dmz-spoke', source: attachmentOf(dmzs[0]), destination: attachmentOf(spokes[0]), sourceAddress: host(dmzs[0], 'app'), destinationAddress: host(spokes[0], 'workload'), port: PATH_PORT, through, predicted: inspected }) : undefined, accountsOf([...allDmzs, ...allSpokes]));
-  const vpns = [...region.vpns].sort((a, b) => a.name.localeCompare(b.name));
+  const vpns = [...region.vpns].sort((a, b) => compareEnglish(a.name, b.name));
   add(
     'vpn-spoke',
     vpns.length > 0 && allSpokes.length > 0,

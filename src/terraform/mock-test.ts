@@ -9,6 +9,7 @@ import { hclString, hclValue } from './hcl-literal';
 import { contextOf, dataDefaults, resourceDefaults } from './mock-values';
 import { REMOTE_STATE, remoteStateOverrides } from './remote-state';
 import { defaultProvider, providerBlocks, type StackTerraform } from './synthesis';
+import { compareEnglish } from '../util/compare';
 
 export const PROOF_TEST_FILE = 'gwlb-proof.tftest.hcl';
 
@@ -36,7 +37,7 @@ export function renderProofTest(stack: StackTerraform, all: ReadonlyMap<string, 
   ];
 
   // Each configuration's mocks live in its own account and region: an alias in another account gets ARNs of that account.
-  for (const block of [defaultProvider(json), ...blocks.filter((b) => b.alias).sort((a, b) => a.alias!.localeCompare(b.alias!))]) {
+  for (const block of [defaultProvider(json), ...blocks.filter((b) => b.alias).sort((a, b) => compareEnglish(a.alias!, b.alias!))]) {
     const ctx = contextOf(block, home);
     out.push('mock_provider "aws" {');
     if (block.alias) out.push(`  alias = ${hclString(block.alias)}`);

@@ -7,6 +7,7 @@
  */
 import { contextOf, mockFromName, mockOutputValue, type MockContext } from './mock-values';
 import { defaultProvider, type StackTerraform } from './synthesis';
+import { compareEnglish } from '../util/compare';
 
 export const REMOTE_STATE = 'terraform_remote_state';
 
@@ -53,7 +54,7 @@ export function remoteStateOverrides(
   const overrides: RemoteStateOverride[] = [];
   const problems: string[] = [];
   const stackNames = [...all.keys()];
-  for (const [dataName, body] of Object.entries(stack.json.data?.[REMOTE_STATE] ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [dataName, body] of Object.entries(stack.json.data?.[REMOTE_STATE] ?? {}).sort(([a], [b]) => compareEnglish(a, b))) {
     const producerName = producerOf((body as { config?: unknown }).config, dataName, stackNames);
     const producer = producerName ? all.get(producerName) : undefined;
     const wanted = referencedOutputs(stack.text, dataName);

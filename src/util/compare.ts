@@ -10,3 +10,12 @@
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * English collation, whatever LANG says: for text a reader sees sorted (the hand-off, diff
+ * reports), where code-unit order would differ (`aws_route53_zone` before `aws_route_table`).
+ * V8 keeps the collator for a locale it is given, so this costs what `localeCompare` does.
+ */
+export function compareEnglish(a: string, b: string): number {
+  return a.localeCompare(b, 'en');
+}
