@@ -92,7 +92,7 @@ function installHook(extensions: Record<string, Loader>): Hook {
   return hook;
 }
 
-/** How many files were compiled without their inline source map (for tests and --timings). */
+/** How many files this process compiled without their inline source map (the tests ask). */
 export function inlineSourceMapsCut(): number {
   return registry[HOOK]?.cut ?? 0;
 }
