@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { FolderError, instancesOf, type SynthFolder, type TerraformConfig } from '../synth-folder';
-import { mergeAhead, mergeConfigFiles } from '../synth-folder/stack-config';
+import { mergeAhead, mergeConfigFiles, type ConfigFile } from '../synth-folder/stack-config';
 
 export type Attributes = Record<string, unknown>;
 
@@ -158,8 +158,13 @@ export function terraformSetOf(folder: SynthFolder): TerraformSet {
 
 /** A stack from its Terraform JSON alone (one file, as cdktf writes it). */
 export function stackFromJson(name: string, json: Record<string, unknown>): TerraformStackJson {
-  const file = `stacks/${name}/cdk.tf.json`;
-  return stackFromConfig(name, mergeConfigFiles([{ shown: file, name: 'cdk.tf.json', format: 'json', content: json }]), file);
+  const file = cdktfStackFile(name, json);
+  return stackFromConfig(name, mergeConfigFiles([file]), file.shown);
+}
+
+/** A stack's one file, where cdktf writes it. */
+function cdktfStackFile(name: string, json: Record<string, unknown>): ConfigFile {
+  return { shown: `stacks/${name}/cdk.tf.json`, name: 'cdk.tf.json', format: 'json', content: json };
 }
 
 const isObject = (v: unknown): v is Attributes => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -172,10 +177,10 @@ const readAhead = new WeakMap<TerraformConfig, { readonly name: string; readonly
  * thread reads each stack as it arrives. The caller promises that `json` never changes afterwards.
  */
 export function readStackAhead(name: string, json: Record<string, unknown>): TerraformStackJson {
-  const file = `stacks/${name}/cdk.tf.json`;
-  const config = mergeAhead({ shown: file, name: 'cdk.tf.json', format: 'json', content: json });
-  const stack = readStackConfig(name, config, file);
-  readAhead.set(config, { name, file, stack });
+  const file = cdktfStackFile(name, json);
+  const config = mergeAhead(file);
+  const stack = readStackConfig(name, config, file.shown);
+  readAhead.set(config, { name, file: file.shown, stack });
   return stack;
 }
 
